@@ -1,0 +1,39 @@
+# sunokit — see README.md. `make test` is what CI runs, together with `make check-generated`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install generate check-generated lint test fuzz demo clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+generate: install
+	$(BIN)/python scripts/generate.py
+
+check-generated: install
+	$(BIN)/python scripts/check_generated.py
+
+lint: install
+	$(BIN)/ruff check overlay contract_tests scripts
+	$(BIN)/ruff format --check overlay contract_tests scripts
+	$(BIN)/mypy
+	$(BIN)/python -c 'import sunokit, sunosay_client, sunoapi_com_client, sunoapi_org_client, apikley_client, relay_client'
+
+test: install lint
+	$(BIN)/pytest
+
+fuzz: install
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -m 'schemathesis or fuzz'
+
+demo: install
+	$(BIN)/python -m sunokit demo
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""sunokit: spec-driven clients for the Suno music APIs."""

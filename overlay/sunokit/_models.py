@@ -1,0 +1,99 @@
+"""Vendor-neutral results: Task and Track."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Literal
+
+import attrs
+
+__all__ = ["TERMINAL_STATES", "Task", "TaskError", "TaskState", "Track", "parse_duration"]
+
+TaskState = Literal[
+    "queued", "running", "text_ready", "first_ready", "succeeded", "failed", "unknown"
+]
+TASK_STATES: tuple[TaskState, ...] = (
+    "queued",
+    "running",
+    "text_ready",
+    "first_ready",
+    "succeeded",
+    "failed",
+    "unknown",
+)
+TERMINAL_STATES: frozenset[TaskState] = frozenset({"succeeded", "failed"})
+
+
+def parse_duration(value: object) -> float | None:
+    """Seconds as float: numbers pass, numeric strings ("240", "104.88") convert, else None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) and number >= 0 else None
+
+
+@attrs.frozen
+class TaskError:
+    """Why a task failed, in the vendor's words."""
+
+    code: str | int | None
+    message: str
+
+
+@attrs.frozen
+class Track:
+    """One generated song."""
+
+    id: str
+    title: str | None = None
+    audio_url: str | None = None
+    stream_url: str | None = None
+    image_url: str | None = None
+    duration: float | None = None
+    tags: str | None = None
+    lyrics: str | None = None
+    model: str | None = None
+    created_at: str | int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class Task:
+    """A generation task as every vendor's answers describe it.
+
+    `raw` is the generated model (or the decoded JSON) the task was built from, for anything
+    this type does not normalize.
+    """
+
+    vendor: str
+    task_id: str
+    state: TaskState
+    vendor_state: str | None = None
+    error: TaskError | None = None
+    tracks: tuple[Track, ...] = ()
+    raw: Any = attrs.field(default=None, repr=False, eq=False)
+
+    @property
+    def done(self) -> bool:
+        return self.state in TERMINAL_STATES
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form printed by the CLI and written to sidecar files."""
+        return {
+            "vendor": self.vendor,
+            "task_id": self.task_id,
+            "state": self.state,
+            "vendor_state": self.vendor_state,
+            "error": attrs.asdict(self.error) if self.error else None,
+            "tracks": [track.to_dict() for track in self.tracks],
+        }

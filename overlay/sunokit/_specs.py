@@ -1,0 +1,157 @@
+"""The vendor specs shipped with the package: loading and reading the x-sunokit extensions.
+
+Every rule sunokit applies (validation, state and error mapping, rate limits) is read from
+these documents; nothing here restates a rule.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+import yaml
+
+from ._errors import ConfigurationError
+
+__all__ = [
+    "VENDORS",
+    "Operation",
+    "RateLimit",
+    "check_vendor",
+    "error_kinds",
+    "load_spec",
+    "operation",
+    "resolve",
+    "spec_text",
+    "task_states",
+]
+
+VENDORS: tuple[str, ...] = ("apikley", "relay", "sunoapi_com", "sunoapi_org", "sunosay")
+
+SPEC_URI_PREFIX = "urn:sunokit:spec:"
+
+
+def check_vendor(vendor: str) -> str:
+    if vendor not in VENDORS:
+        raise ConfigurationError(
+            f"unknown vendor {vendor!r}; choose one of: {', '.join(VENDORS)}"
+        )
+    return vendor
+
+
+def spec_text(vendor: str) -> str:
+    check_vendor(vendor)
+    return (importlib.resources.files("sunokit") / "specs" / f"{vendor}.yaml").read_text("utf-8")
+
+
+@functools.cache
+def load_spec(vendor: str) -> Mapping[str, Any]:
+    """The vendor's OpenAPI document, parsed (cached; treat as read-only)."""
+    document = yaml.safe_load(spec_text(vendor))
+    if not isinstance(document, dict):
+        raise ConfigurationError(f"the packaged spec for {vendor} is not a mapping")
+    return _stringify_keys(document)  # YAML gives int keys (e.g. code enums' descriptions)
+
+
+def _stringify_keys(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(key): _stringify_keys(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_stringify_keys(item) for item in node]
+    return node
+
+
+def resolve(vendor: str, node: Any) -> Any:
+    """Follow a local `$ref` (repeatedly) to the node it names."""
+    document = load_spec(vendor)
+    while isinstance(node, Mapping) and "$ref" in node:
+        pointer = str(node["$ref"])
+        if not pointer.startswith("#/"):
+            raise ConfigurationError(f"{vendor}: only local $refs are supported, got {pointer}")
+        node = document
+        for part in pointer[2:].split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+@attrs.frozen
+class RateLimit:
+    requests: int
+    per_seconds: float
+    scope: str  # "client" or "task"
+
+
+@attrs.frozen
+class Operation:
+    vendor: str
+    operation_id: str
+    role: str
+    method: str
+    path: str
+    definition: Mapping[str, Any] = attrs.field(repr=False)
+
+    @property
+    def request_schema_pointer(self) -> str | None:
+        """JSON pointer (into the spec) of the JSON request body schema, if any."""
+        body = self.definition.get("requestBody")
+        if not body or "application/json" not in body.get("content", {}):
+            return None
+        return (
+            f"#/paths/{self.path.replace('~', '~0').replace('/', '~1')}/{self.method}"
+            "/requestBody/content/application~1json/schema"
+        )
+
+    @property
+    def rate_limit(self) -> RateLimit | None:
+        limit = self.definition.get("x-sunokit-rate-limit")
+        if not limit:
+            return None
+        return RateLimit(int(limit["requests"]), float(limit["per_seconds"]), str(limit["scope"]))
+
+
+_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def operations(vendor: str) -> Iterator[Operation]:
+    for path, item in load_spec(vendor).get("paths", {}).items():
+        for method in _METHODS:
+            definition = item.get(method)
+            if definition:
+                yield Operation(
+                    vendor=vendor,
+                    operation_id=str(definition.get("operationId", "")),
+                    role=str(definition.get("x-sunokit-role", "")),
+                    method=method,
+                    path=path,
+                    definition=definition,
+                )
+
+
+def operation(vendor: str, role: str) -> Operation:
+    """The vendor's operation with `x-sunokit-role: role`."""
+    for candidate in operations(vendor):
+        if candidate.role == role:
+            return candidate
+    raise ConfigurationError(f"{vendor} has no {role!r} operation")
+
+
+def has_operation(vendor: str, role: str) -> bool:
+    return any(candidate.role == role for candidate in operations(vendor))
+
+
+def _schema_extension(vendor: str, schema_name: str, key: str) -> dict[str, str]:
+    schema = load_spec(vendor)["components"]["schemas"][schema_name]
+    return {str(k): str(v) for k, v in schema.get(key, {}).items()}
+
+
+def task_states(vendor: str, schema_name: str) -> dict[str, str]:
+    """`x-sunokit-task-states` of a state enum: vendor value -> neutral state."""
+    return _schema_extension(vendor, schema_name, "x-sunokit-task-states")
+
+
+def error_kinds(vendor: str, schema_name: str) -> dict[str, str]:
+    """`x-sunokit-error-kinds` of a code enum: code (as str) -> error kind."""
+    return _schema_extension(vendor, schema_name, "x-sunokit-error-kinds")
