@@ -1,1 +1,83 @@
-"""sunokit: spec-driven clients for the Suno music APIs."""
+"""sunokit: spec-driven, typed clients for the commercial Suno music-generation APIs.
+
+    import sunokit
+    with sunokit.SunoClient("sunoapi_org", callback_url="https://example.com/hook") as client:
+        task = client.generate(sunokit.Description("a calm piano tune about rain"))
+"""
+
+from __future__ import annotations
+
+from . import callbacks
+from ._client import DEFAULT_TIMEOUT, AsyncSunoClient, SunoClient
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    CallbackError,
+    ClientValidationError,
+    ConfigurationError,
+    ConflictError,
+    ContentRejectedError,
+    InsufficientCreditsError,
+    InvalidRequestError,
+    MaintenanceError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+    SunokitError,
+    TaskFailedError,
+    UnsupportedRequestError,
+    WaitTimeoutError,
+)
+from ._models import Task, TaskError, TaskState, Track
+from ._requests import CustomLyrics, Description, Extend, Inspiration, Instrumental, MusicRequest, Tuning
+from ._specs import VENDORS
+from ._validation import Violation, validate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "VENDORS",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncSunoClient",
+    "AuthenticationError",
+    "CallbackError",
+    "ClientValidationError",
+    "ConfigurationError",
+    "ConflictError",
+    "ContentRejectedError",
+    "CustomLyrics",
+    "Description",
+    "Extend",
+    "Inspiration",
+    "InsufficientCreditsError",
+    "Instrumental",
+    "InvalidRequestError",
+    "MaintenanceError",
+    "MusicRequest",
+    "NotFoundError",
+    "RateLimitError",
+    "ServerError",
+    "SunoClient",
+    "SunokitError",
+    "Task",
+    "TaskError",
+    "TaskFailedError",
+    "TaskState",
+    "Track",
+    "Tuning",
+    "UnsupportedRequestError",
+    "Violation",
+    "WaitTimeoutError",
+    "__version__",
+    "callbacks",
+    "validate",
+]

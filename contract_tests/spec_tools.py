@@ -1,0 +1,197 @@
+"""Helpers the contract tests share: walking the specs' examples and validating against them."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import importlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+from jsonschema import Draft7Validator, Draft202012Validator
+from jsonschema.protocols import Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7, DRAFT202012
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+VENDORS = tuple(sorted(path.stem for path in SPECS.glob("*.yaml")))
+URI = "urn:sunokit:test-spec"
+
+UNKNOWN_FIELD = "x_future_field"
+UNKNOWN_STRING = "FUTURE_VALUE_FROM_A_NEWER_SERVER"
+UNKNOWN_INT = 799
+
+
+@functools.cache
+def load(vendor: str) -> dict[str, Any]:
+    return yaml.safe_load((SPECS / f"{vendor}.yaml").read_text("utf-8"))
+
+
+@attrs.frozen
+class MediaExample:
+    vendor: str
+    where: str  # "request", "response", "callback"
+    trail: str
+    name: str
+    value: Any = attrs.field(eq=False)
+    schema: Mapping[str, Any] = attrs.field(eq=False)
+    expect: Mapping[str, str] | None = attrs.field(default=None, eq=False)
+
+    @property
+    def id(self) -> str:
+        return f"{self.vendor}:{self.trail}:{self.name}"
+
+
+def _media(node: Any, trail: list[str]) -> Iterator[tuple[list[str], Mapping[str, Any]]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "application/json" and isinstance(value, dict) and "schema" in value:
+                yield [*trail, key], value
+            else:
+                yield from _media(value, [*trail, str(key)])
+
+
+def examples(vendor: str, *, invalid: bool = False) -> Iterator[MediaExample]:
+    doc = load(vendor)
+    for trail, media in _media(doc["paths"], []):
+        where = (
+            "callback"
+            if "callbacks" in trail
+            and trail.index("callbacks") < len(trail) - 1
+            and "requestBody" in trail[trail.index("callbacks") :]
+            else "request"
+            if "requestBody" in trail
+            else "response"
+        )
+        entries = media.get("x-sunokit-invalid-examples" if invalid else "examples") or {}
+        for name, entry in entries.items():
+            yield MediaExample(
+                vendor=vendor,
+                where=where,
+                trail="/".join(trail[:-1]),
+                name=name,
+                value=entry["value"],
+                schema=media["schema"],
+                expect=entry.get("x-sunokit-expect"),
+            )
+
+
+def all_examples(*, invalid: bool = False) -> list[MediaExample]:
+    return [ex for vendor in VENDORS for ex in examples(vendor, invalid=invalid)]
+
+
+_VALIDATORS: dict[tuple[str, str, bool], Validator] = {}
+
+
+def validator(vendor: str, schema: Mapping[str, Any], *, draft7: bool = False) -> Validator:
+    key = (vendor, repr(schema), draft7)
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = _validator(vendor, schema, draft7)
+    return _VALIDATORS[key]
+
+
+def _validator(vendor: str, schema: Mapping[str, Any], draft7: bool) -> Validator:
+    doc = load(vendor)
+    spec = DRAFT7 if draft7 else DRAFT202012
+    registry: Registry[Any] = Registry().with_resource(
+        URI, Resource(contents=doc, specification=spec)
+    )
+    target = {"$ref": URI + schema["$ref"]} if "$ref" in schema else dict(schema)
+    cls = Draft7Validator if draft7 else Draft202012Validator
+    return cls(target, registry=registry)  # type: ignore[no-any-return]
+
+
+def resolve(doc: Mapping[str, Any], node: Any) -> Any:
+    while isinstance(node, Mapping) and "$ref" in node:
+        target: Any = doc
+        for part in str(node["$ref"])[2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+def model_class(vendor: str, schema: Mapping[str, Any]) -> Any | None:
+    """The generated model for a `$ref`'d component schema, or None for inline schemas."""
+    ref = schema.get("$ref", "")
+    if not ref.startswith("#/components/schemas/"):
+        return None
+    name = ref.rsplit("/", 1)[1]
+    models = importlib.import_module(f"{vendor}_client.models")
+    return getattr(models, name, None)
+
+
+def _branches(doc: Mapping[str, Any], schema: Any, value: Any) -> Iterator[Mapping[str, Any]]:
+    schema = resolve(doc, schema)
+    if not isinstance(schema, Mapping):
+        return
+    yield schema
+    for key in ("anyOf", "oneOf", "allOf"):
+        for sub in schema.get(key, ()):
+            sub = resolve(doc, sub)
+            types = sub.get("type") if isinstance(sub, Mapping) else None
+            if types is None or _matches(types, value):
+                yield from _branches(doc, sub, value)
+
+
+def _matches(types: Any, value: Any) -> bool:
+    names = types if isinstance(types, list) else [types]
+    checks = {
+        "object": isinstance(value, dict),
+        "array": isinstance(value, list),
+        "string": isinstance(value, str),
+        "integer": isinstance(value, int) and not isinstance(value, bool),
+        "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+        "boolean": isinstance(value, bool),
+        "null": value is None,
+    }
+    return any(checks.get(name, False) for name in names)
+
+
+def future_variants(vendor: str, schema: Mapping[str, Any], value: Any) -> dict[str, Any]:
+    """A documented body as a newer server might send it: unknown fields, unknown enum values."""
+    doc = load(vendor)
+    with_fields = copy.deepcopy(value)
+    with_enums = copy.deepcopy(value)
+    changed_enum = False
+
+    def walk(schema_node: Any, node: Any, enum_node: Any) -> None:
+        nonlocal changed_enum
+        branches = list(_branches(doc, schema_node, node))
+        if isinstance(node, dict):
+            node[UNKNOWN_FIELD] = {"nested": [1, "two", None]}
+            properties: dict[str, Any] = {}
+            for branch in branches:
+                properties.update(branch.get("properties", {}))
+            for key in list(node):
+                if key in properties:
+                    target = resolve(doc, properties[key])
+                    enum = target.get("enum") if isinstance(target, Mapping) else None
+                    if enum and isinstance(enum_node, dict) and key in enum_node:
+                        current = enum_node[key]
+                        if isinstance(current, str):
+                            enum_node[key] = UNKNOWN_STRING
+                            changed_enum = True
+                        elif isinstance(current, int) and not isinstance(current, bool):
+                            enum_node[key] = UNKNOWN_INT
+                            changed_enum = True
+                    walk(
+                        properties[key],
+                        node[key],
+                        enum_node.get(key) if isinstance(enum_node, dict) else None,
+                    )
+        elif isinstance(node, list):
+            items: Any = {}
+            for branch in branches:
+                items = branch.get("items", items)
+            for index, item in enumerate(node):
+                walk(items, item, enum_node[index] if isinstance(enum_node, list) else None)
+
+    walk(schema, with_fields, with_enums)
+    variants = {"unknown-fields": with_fields}
+    if changed_enum:
+        variants["unknown-enum-values"] = with_enums
+    return variants

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.response_code import ResponseCode
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.task_id_data import TaskIdData
+
+
+T = TypeVar("T", bound="SubmitMusicResponse")
+
+
+@_attrs_define
+class SubmitMusicResponse:
+    """Answer of create; `data` may be null when `code` is an error.
+
+    Attributes:
+        code (ResponseCode): The `code` of every envelope; equals the HTTP status of the response.
+        data (None | TaskIdData | Unset):
+        message (None | str | Unset): "success" on success, the error text otherwise.
+    """
+
+    code: ResponseCode
+    data: None | TaskIdData | Unset = UNSET
+    message: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.task_id_data import TaskIdData  # noqa: PLC0415
+
+        code = self.code.value
+
+        data: dict[str, Any] | None | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        elif isinstance(self.data, TaskIdData):
+            data = self.data.to_dict()
+        else:
+            data = self.data
+
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+            }
+        )
+        if data is not UNSET:
+            field_dict["data"] = data
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.task_id_data import TaskIdData  # noqa: PLC0415
+
+        d = dict(src_dict)
+        code = ResponseCode(d.pop("code"))
+
+        def _parse_data(data: object) -> None | TaskIdData | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = TaskIdData.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaskIdData | Unset, data)
+
+        data = _parse_data(d.pop("data", UNSET))
+
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(d.pop("message", UNSET))
+
+        submit_music_response = cls(
+            code=code,
+            data=data,
+            message=message,
+        )
+
+        submit_music_response.additional_properties = d
+        return submit_music_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

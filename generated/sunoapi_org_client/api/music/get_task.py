@@ -1,0 +1,168 @@
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.task_response import TaskResponse
+from ...types import UNSET, Response, to_http_status
+
+
+def _get_kwargs(
+    *,
+    task_id: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["taskId"] = task_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/generate/record-info",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | TaskResponse:
+    if response.status_code == 200:
+        response_200 = TaskResponse.from_dict(response.json())
+
+        return response_200
+
+    response_default = ErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | TaskResponse]:
+    return Response(
+        status_code=to_http_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    task_id: str,
+) -> Response[ErrorResponse | TaskResponse]:
+    """Get music generation details
+
+     Polls a task. Lifecycle PENDING → TEXT_SUCCESS → FIRST_SUCCESS → SUCCESS, or any failure state
+    (terminal).
+
+    Args:
+        task_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | TaskResponse]
+    """
+
+    kwargs = _get_kwargs(
+        task_id=task_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    task_id: str,
+) -> ErrorResponse | TaskResponse | None:
+    """Get music generation details
+
+     Polls a task. Lifecycle PENDING → TEXT_SUCCESS → FIRST_SUCCESS → SUCCESS, or any failure state
+    (terminal).
+
+    Args:
+        task_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | TaskResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        task_id=task_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    task_id: str,
+) -> Response[ErrorResponse | TaskResponse]:
+    """Get music generation details
+
+     Polls a task. Lifecycle PENDING → TEXT_SUCCESS → FIRST_SUCCESS → SUCCESS, or any failure state
+    (terminal).
+
+    Args:
+        task_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | TaskResponse]
+    """
+
+    kwargs = _get_kwargs(
+        task_id=task_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    task_id: str,
+) -> ErrorResponse | TaskResponse | None:
+    """Get music generation details
+
+     Polls a task. Lifecycle PENDING → TEXT_SUCCESS → FIRST_SUCCESS → SUCCESS, or any failure state
+    (terminal).
+
+    Args:
+        task_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | TaskResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            task_id=task_id,
+        )
+    ).parsed

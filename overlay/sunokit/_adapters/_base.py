@@ -1,0 +1,291 @@
+"""What every vendor adapter does, and the pieces they share."""
+
+from __future__ import annotations
+
+import abc
+import json
+from collections.abc import Callable, Mapping
+from types import ModuleType
+from typing import Any, ClassVar
+
+import attrs
+
+from .. import _specs
+from .._errors import (
+    APIResponseError,
+    APIStatusError,
+    AuthenticationError,
+    ConflictError,
+    ContentRejectedError,
+    InsufficientCreditsError,
+    InvalidRequestError,
+    MaintenanceError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+    UnsupportedRequestError,
+)
+from .._models import Task, TaskError, TaskState, Track, parse_duration
+from .._requests import MusicRequest, Tuning
+from .._retry import parse_retry_after
+
+ERROR_CLASSES: Mapping[str, type[APIStatusError]] = {
+    "authentication": AuthenticationError,
+    "insufficient_credits": InsufficientCreditsError,
+    "not_found": NotFoundError,
+    "conflict": ConflictError,
+    "invalid_request": InvalidRequestError,
+    "content_rejected": ContentRejectedError,
+    "rate_limited": RateLimitError,
+    "maintenance": MaintenanceError,
+    "server_error": ServerError,
+}
+
+# Used only when the body carries no vendor code (an HTML error page, an empty body).
+_HTTP_KINDS: Mapping[int, str] = {
+    400: "invalid_request",
+    401: "authentication",
+    402: "insufficient_credits",
+    403: "authentication",
+    404: "not_found",
+    409: "conflict",
+    422: "invalid_request",
+    429: "rate_limited",
+    503: "maintenance",
+}
+
+
+def kind_for_http_status(status_code: int) -> str | None:
+    if status_code in _HTTP_KINDS:
+        return _HTTP_KINDS[status_code]
+    if status_code >= 500:
+        return "server_error"
+    if status_code >= 400:
+        return "invalid_request"
+    return None
+
+
+@attrs.frozen
+class Call:
+    """One generated operation to invoke: its module (with sync_detailed/asyncio_detailed)."""
+
+    endpoint: ModuleType
+    kwargs: Mapping[str, Any]
+    role: str
+    wire_body: Mapping[str, Any] | None = None
+
+
+@attrs.frozen
+class RawResponse:
+    """What the overlay keeps of an HTTP answer, whatever the generated parser made of it."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+    parsed: Any
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.content.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return None
+
+
+def make_error(
+    vendor: str,
+    kind: str,
+    *,
+    message: str,
+    code: str | int | None,
+    response: RawResponse,
+) -> APIStatusError:
+    return ERROR_CLASSES[kind](
+        message,
+        vendor=vendor,
+        code=code,
+        status_code=response.status_code,
+        body=response.json() if response.content else None,
+        retry_after=parse_retry_after(response.headers),
+    )
+
+
+def text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value != "" else None
+
+
+def track_from(
+    item: Mapping[str, Any], *, keys: Mapping[str, str | Callable[[Mapping[str, Any]], Any]]
+) -> Track:
+    """Build a Track from a vendor dict; `keys` maps Track fields to vendor keys (or getters)."""
+    values: dict[str, Any] = {}
+    for field, source in keys.items():
+        values[field] = source(item) if callable(source) else item.get(source)
+    raw_created = values.get("created_at")
+    return Track(
+        id=str(values.get("id") or ""),
+        title=text_or_none(values.get("title")),
+        audio_url=text_or_none(values.get("audio_url")),
+        stream_url=text_or_none(values.get("stream_url")),
+        image_url=text_or_none(values.get("image_url")),
+        duration=parse_duration(values.get("duration")),
+        tags=text_or_none(values.get("tags")),
+        lyrics=text_or_none(values.get("lyrics")),
+        model=text_or_none(values.get("model")),
+        created_at=raw_created if isinstance(raw_created, (str, int)) else None,
+    )
+
+
+class Adapter(abc.ABC):
+    """Turns neutral requests into a vendor's wire format and its answers into Tasks."""
+
+    vendor: str
+    env_var: ClassVar[str]
+    default_model: ClassVar[str]
+    modes: ClassVar[frozenset[str]]
+    tuning_fields: ClassVar[frozenset[str]] = frozenset()
+    package: ModuleType
+
+    @property
+    def default_base_url(self) -> str:
+        server = _specs.load_spec(self.vendor)["servers"][0]
+        url = str(server["url"])
+        for name, variable in server.get("variables", {}).items():
+            url = url.replace("{" + name + "}", str(variable.get("default", "")))
+        return url
+
+    def check_supported(self, request: MusicRequest) -> None:
+        if request.mode not in self.modes:
+            raise UnsupportedRequestError(
+                f"{self.vendor} has no {request.mode} mode; vendors that have it: "
+                + ", ".join(vendors_with_mode(request.mode))
+            )
+        used = {field for field in attrs.fields_dict(Tuning) if getattr(request.tuning, field)}
+        unsupported = sorted(used - self.tuning_fields)
+        if unsupported:
+            raise UnsupportedRequestError(
+                f"{self.vendor} does not accept {', '.join(unsupported)}; vendors that do: "
+                + ", ".join(vendors_with_tuning(unsupported))
+            )
+        model = request.model
+        if model is not None:
+            known = self.known_models()
+            if known is not None and model not in known:
+                raise UnsupportedRequestError(
+                    f"{self.vendor} has no model {model!r} (it has: {', '.join(known)}); "
+                    f"vendors that have {model!r}: {', '.join(vendors_with_model(model)) or 'none'}"
+                )
+
+    def known_models(self) -> tuple[str, ...] | None:
+        """The closed list of model names from the spec, or None where the spec keeps it open."""
+        role_schema = _specs.resolve(
+            self.vendor,
+            {"$ref": _specs.operation(self.vendor, "submit").request_schema_pointer or ""},
+        )
+        field = _specs.resolve(
+            self.vendor, role_schema.get("properties", {}).get(self.model_field, {})
+        )
+        enum = field.get("enum")
+        return tuple(str(value) for value in enum) if enum else None
+
+    model_field: ClassVar[str] = "model"
+
+    @abc.abstractmethod
+    def wire_body(self, request: MusicRequest, *, callback_url: str | None) -> tuple[str, dict[str, Any]]:
+        """(operation role, JSON body) for a request."""
+
+    @abc.abstractmethod
+    def submit_call(self, role: str, body: Mapping[str, Any]) -> Call: ...
+
+    @abc.abstractmethod
+    def task_id_from_submit(self, response: RawResponse) -> str: ...
+
+    @abc.abstractmethod
+    def status_call(self, task_id: str) -> Call: ...
+
+    @abc.abstractmethod
+    def task_from_status(self, task_id: str, response: RawResponse) -> Task: ...
+
+    @abc.abstractmethod
+    def map_error(self, response: RawResponse) -> APIStatusError | None:
+        """The error an answer means, or None when it is a success."""
+
+    def raise_for_error(self, response: RawResponse) -> None:
+        error = self.map_error(response)
+        if error is not None:
+            raise error
+        if response.parsed is None:
+            raise APIResponseError(
+                f"{self.vendor} answered HTTP {response.status_code} with a body that does not "
+                f"match the spec: {response.content[:200]!r}",
+                vendor=self.vendor,
+                status_code=response.status_code,
+                body=response.json(),
+            )
+
+    def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
+        """Parse a decoded status (or submit) body, for the CLI's `parse` command."""
+        raise UnsupportedRequestError(f"{self.vendor} has no {source} body to parse")
+
+
+def neutral_state(vendor: str, schema: str, value: object) -> TaskState:
+    if not isinstance(value, str):
+        return "unknown"
+    mapped = _specs.task_states(vendor, schema).get(value)
+    return mapped if mapped in _NEUTRAL else "unknown"  # type: ignore[return-value]
+
+
+_NEUTRAL = frozenset({"queued", "running", "text_ready", "first_ready", "succeeded", "failed"})
+
+
+def failure(code: object, message: object) -> TaskError:
+    code_value = code if isinstance(code, (str, int)) and not isinstance(code, bool) else None
+    return TaskError(code=code_value, message=str(message) if message else "no reason given")
+
+
+def vendors_with_mode(mode: str) -> list[str]:
+    from . import get_adapter
+
+    return [v for v in _specs.VENDORS if mode in get_adapter(v).modes]
+
+
+def vendors_with_tuning(fields: list[str]) -> list[str]:
+    from . import get_adapter
+
+    return [v for v in _specs.VENDORS if set(fields) <= get_adapter(v).tuning_fields]
+
+
+def vendors_with_model(model: str) -> list[str]:
+    from . import get_adapter
+
+    found = []
+    for vendor in _specs.VENDORS:
+        known = get_adapter(vendor).known_models()
+        if known is None or model in known:
+            found.append(vendor)
+    return found
+
+
+def envelope_error(
+    vendor: str, response: RawResponse, *, code_schema: str, message_key: str, success: object
+) -> APIStatusError | None:
+    """Map `{code, <message_key>}` envelopes through the spec's x-sunokit-error-kinds."""
+    body = response.json()
+    code = body.get("code") if isinstance(body, dict) else None
+    if code is not None and code != success:
+        kind = _specs.error_kinds(vendor, code_schema).get(str(code))
+        if kind is None:
+            kind = kind_for_http_status(response.status_code) or "server_error"
+        message = body.get(message_key) if isinstance(body, dict) else None
+        return make_error(
+            vendor, kind, message=str(message or f"error code {code}"), code=code, response=response
+        )
+    kind = kind_for_http_status(response.status_code)
+    if kind is not None:
+        return make_error(
+            vendor,
+            kind,
+            message=f"HTTP {response.status_code}",
+            code=code,
+            response=response,
+        )
+    return None

@@ -1,0 +1,153 @@
+"""SunoAPI.org and Apikley: the same API family (`{code, msg, data}` envelopes, callbacks).
+
+Their differences (models, limits, code meanings) all live in their specs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from .._errors import APIStatusError, UnsupportedRequestError
+from .._models import Task
+from .._requests import CustomLyrics, Description, Extend, Instrumental, MusicRequest, Tuning
+from ._base import (
+    Adapter,
+    Call,
+    RawResponse,
+    envelope_error,
+    failure,
+    neutral_state,
+    track_from,
+)
+
+_TRACK_KEYS = {
+    "id": "id",
+    "title": "title",
+    "audio_url": "audioUrl",
+    "stream_url": "streamAudioUrl",
+    "image_url": "imageUrl",
+    "duration": "duration",
+    "tags": "tags",
+    "lyrics": "prompt",
+    "model": "modelName",
+    "created_at": "createTime",
+}
+
+
+def _tuning_fields(tuning: Tuning) -> dict[str, Any]:
+    wire = {
+        "negativeTags": tuning.negative_tags,
+        "vocalGender": tuning.vocal_gender,
+        "styleWeight": tuning.style_weight,
+        "weirdnessConstraint": tuning.weirdness,
+        "audioWeight": tuning.audio_weight,
+        "personaId": tuning.persona_id,
+    }
+    return {key: value for key, value in wire.items() if value is not None}
+
+
+class KieAdapter(Adapter):
+    modes: ClassVar[frozenset[str]] = frozenset({"description", "custom", "instrumental", "extend"})
+    tuning_fields: ClassVar[frozenset[str]] = frozenset(
+        {"negative_tags", "vocal_gender", "style_weight", "weirdness", "audio_weight", "persona_id"}
+    )
+    default_model = "V4_5"
+
+    def __init__(self, vendor: str) -> None:
+        self.vendor = vendor
+        self.env_var = f"{vendor.upper()}_API_KEY"  # type: ignore[misc]
+        self.package = importlib.import_module(f"{vendor}_client")
+        self._music = importlib.import_module(f"{vendor}_client.api.music")
+        self._models = importlib.import_module(f"{vendor}_client.models")
+
+    def wire_body(
+        self, request: MusicRequest, *, callback_url: str | None
+    ) -> tuple[str, dict[str, Any]]:
+        self.check_supported(request)
+        common: dict[str, Any] = {"model": request.model or self.default_model}
+        url = request.callback_url or callback_url
+        if url is not None:
+            common["callBackUrl"] = url
+        extras = _tuning_fields(request.tuning)
+        if isinstance(request, Description):
+            body = {"customMode": False, "instrumental": request.instrumental, "prompt": request.prompt}
+        elif isinstance(request, CustomLyrics):
+            body = {
+                "customMode": True,
+                "instrumental": False,
+                "prompt": request.lyrics,
+                "style": request.style,
+                "title": request.title,
+            }
+        elif isinstance(request, Instrumental):
+            body = {"customMode": True, "instrumental": True, "style": request.style, "title": request.title}
+        elif isinstance(request, Extend):
+            own = {"prompt": request.lyrics, "style": request.style, "title": request.title}
+            given = {key: value for key, value in own.items() if value is not None}
+            body = {"audioId": request.clip_id, "defaultParamFlag": bool(given)}
+            if given:
+                body.update(given, continueAt=request.at)
+            return "extend", {**body, **common, **extras}
+        else:
+            raise UnsupportedRequestError(f"{self.vendor} has no {request.mode} mode")
+        return "submit", {**body, **common, **extras}
+
+    def submit_call(self, role: str, body: Mapping[str, Any]) -> Call:
+        if role == "extend":
+            model = self._models.ExtendMusicRequest.from_dict(body)
+            return Call(self._music.extend_music, {"body": model}, role, model.to_dict())
+        model = self._models.SubmitMusicRequest.from_dict(body)
+        return Call(self._music.submit_music, {"body": model}, role, model.to_dict())
+
+    def map_error(self, response: RawResponse) -> APIStatusError | None:
+        return envelope_error(
+            self.vendor, response, code_schema="ResponseCode", message_key="msg", success=200
+        )
+
+    def task_id_from_submit(self, response: RawResponse) -> str:
+        self.raise_for_error(response)
+        body = response.json()
+        return str(body["data"]["taskId"])
+
+    def status_call(self, task_id: str) -> Call:
+        return Call(self._music.get_task, {"task_id": task_id}, "status")
+
+    def task_from_status(self, task_id: str, response: RawResponse) -> Task:
+        self.raise_for_error(response)
+        task = self.task_from_dict(response.json(), source="task")
+        return Task(
+            vendor=task.vendor,
+            task_id=task.task_id or task_id,
+            state=task.state,
+            vendor_state=task.vendor_state,
+            error=task.error,
+            tracks=task.tracks,
+            raw=response.parsed,
+        )
+
+    def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
+        data = body.get("data")
+        if source == "submit":
+            return Task(vendor=self.vendor, task_id=str(data["taskId"]), state="queued", raw=body)
+        record: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
+        status = record.get("status")
+        state = neutral_state(self.vendor, "TaskStatus", status)
+        result = record.get("response")
+        items = result.get("sunoData") if isinstance(result, Mapping) else None
+        tracks = tuple(
+            track_from(item, keys=_TRACK_KEYS) for item in items or () if isinstance(item, Mapping)
+        )
+        error = None
+        if state == "failed" or record.get("errorMessage"):
+            error = failure(record.get("errorCode"), record.get("errorMessage") or status)
+        return Task(
+            vendor=self.vendor,
+            task_id=str(record.get("taskId") or ""),
+            state=state,
+            vendor_state=status if isinstance(status, str) else None,
+            error=error if state == "failed" else None,
+            tracks=tracks,
+            raw=body,
+        )

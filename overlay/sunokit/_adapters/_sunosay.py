@@ -1,0 +1,136 @@
+"""SunoSay: POST-only API, extend and extend-instrumental as their own endpoints."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import sunosay_client
+from sunosay_client.api.music import extend_instrumental, extend_music, get_task, submit_music
+from sunosay_client.models import (
+    ExtendInstrumentalRequest,
+    ExtendMusicRequest,
+    GetTaskRequest,
+    SubmitMusicRequest,
+)
+
+from .._errors import APIStatusError, UnsupportedRequestError
+from .._models import Task
+from .._requests import CustomLyrics, Description, Extend, MusicRequest, Tuning
+from ._base import Adapter, Call, RawResponse, envelope_error, failure, neutral_state, track_from
+
+_TRACK_KEYS = {
+    "id": "continue_clip_id",
+    "title": "title",
+    "audio_url": "audio_url",
+    "stream_url": "audio_url",
+    "image_url": "image_url",
+    "duration": "duration",
+    "created_at": "created_at",
+}
+
+
+class SunosayAdapter(Adapter):
+    vendor = "sunosay"
+    env_var = "SUNOSAY_API_KEY"
+    modes: ClassVar[frozenset[str]] = frozenset({"description", "custom", "extend"})
+    tuning_fields: ClassVar[frozenset[str]] = frozenset({"negative_tags"})
+    default_model = "v3.5"
+    package = sunosay_client
+
+    def wire_body(
+        self, request: MusicRequest, *, callback_url: str | None
+    ) -> tuple[str, dict[str, Any]]:
+        self.check_supported(request)
+        if request.callback_url or callback_url:
+            raise UnsupportedRequestError(
+                "sunosay documents no callbacks; omit callback_url and let wait() poll"
+            )
+        if request.tuning != Tuning() and not isinstance(request, Extend):
+            raise UnsupportedRequestError("sunosay accepts negative_tags only when extending")
+        body: dict[str, Any] = {"model": request.model or self.default_model}
+        if isinstance(request, Description):
+            if request.instrumental:
+                raise UnsupportedRequestError(
+                    "sunosay cannot make an instrumental from a description; vendors that can: "
+                    "apikley, relay, sunoapi_com, sunoapi_org"
+                )
+            body["prompt"] = request.prompt
+            return "submit", body
+        if isinstance(request, CustomLyrics):
+            body.update(prompt=request.lyrics, tags=request.style, title=request.title)
+            return "submit", body
+        assert isinstance(request, Extend)
+        if request.style is None or request.title is None:
+            raise UnsupportedRequestError("sunosay needs style and title to extend a clip")
+        body.update(
+            title=request.title,
+            tags=request.style,
+            continue_clip_id=request.clip_id,
+            continue_at=request.at,
+        )
+        if request.tuning.negative_tags:
+            body["negative_tags"] = request.tuning.negative_tags
+        if request.instrumental:
+            return "extend-instrumental", body
+        if request.lyrics is None:
+            raise UnsupportedRequestError("sunosay needs lyrics to extend a song with vocals")
+        body["prompt"] = request.lyrics
+        return "extend", body
+
+    def submit_call(self, role: str, body: Mapping[str, Any]) -> Call:
+        if role == "extend":
+            model: Any = ExtendMusicRequest.from_dict(body)
+            return Call(extend_music, {"body": model}, role, model.to_dict())
+        if role == "extend-instrumental":
+            model = ExtendInstrumentalRequest.from_dict(body)
+            return Call(extend_instrumental, {"body": model}, role, model.to_dict())
+        model = SubmitMusicRequest.from_dict(body)
+        return Call(submit_music, {"body": model}, role, model.to_dict())
+
+    def map_error(self, response: RawResponse) -> APIStatusError | None:
+        return envelope_error(
+            self.vendor, response, code_schema="ResponseCode", message_key="message", success=200
+        )
+
+    def task_id_from_submit(self, response: RawResponse) -> str:
+        self.raise_for_error(response)
+        return str(response.json()["task_id"])
+
+    def status_call(self, task_id: str) -> Call:
+        return Call(get_task, {"body": GetTaskRequest(task_id=task_id)}, "status")
+
+    def task_from_status(self, task_id: str, response: RawResponse) -> Task:
+        self.raise_for_error(response)
+        task = self.task_from_dict(response.json(), source="task")
+        return Task(
+            vendor=task.vendor,
+            task_id=task.task_id or task_id,
+            state=task.state,
+            vendor_state=task.vendor_state,
+            error=task.error,
+            tracks=task.tracks,
+            raw=response.parsed,
+        )
+
+    def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
+        if source == "submit":
+            return Task(vendor=self.vendor, task_id=str(body["task_id"]), state="queued", raw=body)
+        status = body.get("status")
+        state = neutral_state(self.vendor, "TaskStatus", status)
+        prompt = body.get("prompt")
+        lyrics = prompt.get("prompt") if isinstance(prompt, Mapping) else None
+        tracks = tuple(
+            track_from({**clip, "lyrics": lyrics}, keys={**_TRACK_KEYS, "lyrics": "lyrics"})
+            for clip in body.get("clips") or ()
+            if isinstance(clip, Mapping)
+        )
+        return Task(
+            vendor=self.vendor,
+            task_id=str(body.get("task_id") or ""),
+            state=state,
+            vendor_state=status if isinstance(status, str) else None,
+            error=failure(body.get("code"), body.get("message") or status) if state == "failed" else None,
+            tracks=tracks,
+            raw=body,
+        )
