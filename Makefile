@@ -3,16 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NPM ?= npm
+NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: install generate check-generated lint test fuzz demo clean
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# Prism (independent validator) and Spectral (spec linter), pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
 
 generate: install
 	$(BIN)/python scripts/generate.py
@@ -24,6 +31,7 @@ lint: install
 	$(BIN)/ruff check overlay contract_tests scripts
 	$(BIN)/ruff format --check overlay contract_tests scripts
 	$(BIN)/mypy
+	node_modules/.bin/spectral lint specs/*.yaml --ruleset .spectral.yaml --fail-severity=error --quiet
 	$(BIN)/python -c 'import sunokit, sunosay_client, sunoapi_com_client, sunoapi_org_client, apikley_client, relay_client'
 
 test: install lint
@@ -36,4 +44,4 @@ demo: install
 	$(BIN)/python -m sunokit demo
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

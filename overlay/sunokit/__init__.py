@@ -1,8 +1,8 @@
 """sunokit: spec-driven, typed clients for the commercial Suno music-generation APIs.
 
-    import sunokit
-    with sunokit.SunoClient("sunoapi_org", callback_url="https://example.com/hook") as client:
-        task = client.generate(sunokit.Description("a calm piano tune about rain"))
+import sunokit
+with sunokit.SunoClient("sunoapi_org", callback_url="https://example.com/hook") as client:
+    task = client.generate(sunokit.Description("a calm piano tune about rain"))
 """
 
 from __future__ import annotations
@@ -33,7 +33,15 @@ from ._errors import (
     WaitTimeoutError,
 )
 from ._models import Task, TaskError, TaskState, Track
-from ._requests import CustomLyrics, Description, Extend, Inspiration, Instrumental, MusicRequest, Tuning
+from ._requests import (
+    CustomLyrics,
+    Description,
+    Extend,
+    Inspiration,
+    Instrumental,
+    MusicRequest,
+    Tuning,
+)
 from ._specs import VENDORS
 from ._validation import Violation, validate
 
@@ -58,8 +66,8 @@ __all__ = [
     "Description",
     "Extend",
     "Inspiration",
-    "InsufficientCreditsError",
     "Instrumental",
+    "InsufficientCreditsError",
     "InvalidRequestError",
     "MaintenanceError",
     "MusicRequest",

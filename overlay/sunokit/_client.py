@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import httpx
@@ -54,7 +54,9 @@ class _ClientCore:
         max_retries: int,
         callback_url: str | None,
         poll_interval: float,
+        clock: Callable[[], float],
     ) -> None:
+        self.clock = clock
         self.vendor = _specs.check_vendor(vendor)
         self.adapter: Adapter = get_adapter(vendor)
         key = api_key if api_key is not None else os.environ.get(self.adapter.env_var)
@@ -75,7 +77,7 @@ class _ClientCore:
         self.status_limiter = self._limiter("status")
 
     def _limiter(self, role: str) -> SlidingWindowLimiter | None:
-        return from_rate_limit(_specs.operation(self.vendor, role).rate_limit)
+        return from_rate_limit(_specs.operation(self.vendor, role).rate_limit, clock=self.clock)
 
     def generated_client(self, http_client: httpx.Client | httpx.AsyncClient | None) -> Any:
         client = self.adapter.package.AuthenticatedClient(
@@ -84,12 +86,16 @@ class _ClientCore:
             timeout=self.timeout,
             raise_on_unexpected_status=False,
         )
-        if isinstance(http_client, httpx.AsyncClient):
+        if http_client is not None:
+            # The generated client sends through a given httpx client as it is: give it the
+            # vendor's base URL (unless it has one) and the key.
+            if not str(http_client.base_url):
+                http_client.base_url = httpx.URL(self.base_url)
             http_client.headers["Authorization"] = f"Bearer {self._api_key}"
-            client.set_async_httpx_client(http_client)
-        elif http_client is not None:
-            http_client.headers["Authorization"] = f"Bearer {self._api_key}"
-            client.set_httpx_client(http_client)
+            if isinstance(http_client, httpx.AsyncClient):
+                client.set_async_httpx_client(http_client)
+            else:
+                client.set_httpx_client(http_client)
         return client
 
     def submit_call(self, request: MusicRequest) -> Call:
@@ -110,14 +116,24 @@ class _ClientCore:
         """Translate what httpx or the generated code raised into the sunokit tree."""
         name = type(error).__name__
         if isinstance(error, httpx.ConnectTimeout):
-            return APITimeoutError(f"{self.vendor}: connect timeout", vendor=self.vendor, request_sent=False)
+            return APITimeoutError(
+                f"{self.vendor}: connect timeout", vendor=self.vendor, request_sent=False
+            )
         if isinstance(error, httpx.TimeoutException):
-            return APITimeoutError(f"{self.vendor}: {name} (the request may have been processed)", vendor=self.vendor)
+            return APITimeoutError(
+                f"{self.vendor}: {name} (the request may have been processed)", vendor=self.vendor
+            )
         if isinstance(error, httpx.ConnectError):
-            return APIConnectionError(f"{self.vendor}: cannot connect ({error})", vendor=self.vendor, request_sent=False)
+            return APIConnectionError(
+                f"{self.vendor}: cannot connect ({error})", vendor=self.vendor, request_sent=False
+            )
         if isinstance(error, httpx.TransportError):
-            return APIConnectionError(f"{self.vendor}: connection failed ({name})", vendor=self.vendor)
-        return APIResponseError(f"{self.vendor}: unreadable answer ({name}: {error})", vendor=self.vendor)
+            return APIConnectionError(
+                f"{self.vendor}: connection failed ({name})", vendor=self.vendor
+            )
+        return APIResponseError(
+            f"{self.vendor}: unreadable answer ({name}: {error})", vendor=self.vendor
+        )
 
     def __repr__(self) -> str:
         return f"<{self.vendor} at {self.base_url}>"
@@ -133,7 +149,9 @@ class _Driver:
         return self._core.vendor
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(vendor={self._core.vendor!r}, base_url={self._core.base_url!r})"
+        return (
+            f"{type(self).__name__}(vendor={self._core.vendor!r}, base_url={self._core.base_url!r})"
+        )
 
 
 _CAUGHT = (httpx.HTTPError, ValueError, KeyError, TypeError, AttributeError)
@@ -164,6 +182,7 @@ class SunoClient(_Driver):
             max_retries=max_retries,
             callback_url=callback_url,
             poll_interval=poll_interval,
+            clock=clock,
         )
         super().__init__(core, clock)
         self._client = core.generated_client(http_client)
@@ -178,7 +197,9 @@ class SunoClient(_Driver):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _send(self, call: Call, parse: Callable[[RawResponse], T], *, idempotent: bool, key: str) -> T:
+    def _send(
+        self, call: Call, parse: Callable[[RawResponse], T], *, idempotent: bool, key: str
+    ) -> T:
         core = self._core
         limiter = core.submit_limiter if call.role != "status" else core.status_limiter
         started = self._clock()
@@ -231,14 +252,18 @@ class SunoClient(_Driver):
         last: Task | None = None
         while True:
             task = self.get(task_id)
-            if on_update is not None and (last is None or (task.state, task.vendor_state) != (last.state, last.vendor_state)):
+            if on_update is not None and (
+                last is None or (task.state, task.vendor_state) != (last.state, last.vendor_state)
+            ):
                 on_update(task)
             last = task
             if task.state == "failed":
                 raise TaskFailedError(task)
             if stage_reached(task.state, until):
                 return task
-            pause = next_sleep(interval=self._core.poll_interval, now=self._clock(), deadline=deadline)
+            pause = next_sleep(
+                interval=self._core.poll_interval, now=self._clock(), deadline=deadline
+            )
             if pause is None:
                 raise WaitTimeoutError(task, task_id, timeout)
             self._sleep(pause)
@@ -286,6 +311,7 @@ class AsyncSunoClient(_Driver):
             max_retries=max_retries,
             callback_url=callback_url,
             poll_interval=poll_interval,
+            clock=clock,
         )
         super().__init__(core, clock)
         self._client = core.generated_client(http_client)
@@ -314,7 +340,9 @@ class AsyncSunoClient(_Driver):
                     await self._sleep(wait)
             try:
                 try:
-                    response = await call.endpoint.asyncio_detailed(client=self._client, **call.kwargs)
+                    response = await call.endpoint.asyncio_detailed(
+                        client=self._client, **call.kwargs
+                    )
                 except _CAUGHT as error:
                     raise core.transport_error(error) from error
                 return parse(core.raw(response))
@@ -354,14 +382,18 @@ class AsyncSunoClient(_Driver):
         last: Task | None = None
         while True:
             task = await self.get(task_id)
-            if on_update is not None and (last is None or (task.state, task.vendor_state) != (last.state, last.vendor_state)):
+            if on_update is not None and (
+                last is None or (task.state, task.vendor_state) != (last.state, last.vendor_state)
+            ):
                 on_update(task)
             last = task
             if task.state == "failed":
                 raise TaskFailedError(task)
             if stage_reached(task.state, until):
                 return task
-            pause = next_sleep(interval=self._core.poll_interval, now=self._clock(), deadline=deadline)
+            pause = next_sleep(
+                interval=self._core.poll_interval, now=self._clock(), deadline=deadline
+            )
             if pause is None:
                 raise WaitTimeoutError(task, task_id, timeout)
             await self._sleep(pause)

@@ -36,9 +36,7 @@ SPEC_URI_PREFIX = "urn:sunokit:spec:"
 
 def check_vendor(vendor: str) -> str:
     if vendor not in VENDORS:
-        raise ConfigurationError(
-            f"unknown vendor {vendor!r}; choose one of: {', '.join(VENDORS)}"
-        )
+        raise ConfigurationError(f"unknown vendor {vendor!r}; choose one of: {', '.join(VENDORS)}")
     return vendor
 
 
@@ -53,7 +51,8 @@ def load_spec(vendor: str) -> Mapping[str, Any]:
     document = yaml.safe_load(spec_text(vendor))
     if not isinstance(document, dict):
         raise ConfigurationError(f"the packaged spec for {vendor} is not a mapping")
-    return _stringify_keys(document)  # YAML gives int keys (e.g. code enums' descriptions)
+    stringified: dict[str, Any] = _stringify_keys(document)  # YAML gives int keys (code tables)
+    return stringified
 
 
 def _stringify_keys(node: Any) -> Any:

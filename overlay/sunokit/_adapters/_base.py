@@ -190,7 +190,9 @@ class Adapter(abc.ABC):
     model_field: ClassVar[str] = "model"
 
     @abc.abstractmethod
-    def wire_body(self, request: MusicRequest, *, callback_url: str | None) -> tuple[str, dict[str, Any]]:
+    def wire_body(
+        self, request: MusicRequest, *, callback_url: str | None
+    ) -> tuple[str, dict[str, Any]]:
         """(operation role, JSON body) for a request."""
 
     @abc.abstractmethod

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
+from types import ModuleType
 from typing import Any, ClassVar
 
 from .._errors import APIStatusError, UnsupportedRequestError
@@ -59,8 +60,10 @@ class KieAdapter(Adapter):
         self.vendor = vendor
         self.env_var = f"{vendor.upper()}_API_KEY"  # type: ignore[misc]
         self.package = importlib.import_module(f"{vendor}_client")
-        self._music = importlib.import_module(f"{vendor}_client.api.music")
         self._models = importlib.import_module(f"{vendor}_client.models")
+
+    def _endpoint(self, name: str) -> ModuleType:
+        return importlib.import_module(f"{self.package.__name__}.api.music.{name}")
 
     def wire_body(
         self, request: MusicRequest, *, callback_url: str | None
@@ -72,7 +75,11 @@ class KieAdapter(Adapter):
             common["callBackUrl"] = url
         extras = _tuning_fields(request.tuning)
         if isinstance(request, Description):
-            body = {"customMode": False, "instrumental": request.instrumental, "prompt": request.prompt}
+            body = {
+                "customMode": False,
+                "instrumental": request.instrumental,
+                "prompt": request.prompt,
+            }
         elif isinstance(request, CustomLyrics):
             body = {
                 "customMode": True,
@@ -82,7 +89,12 @@ class KieAdapter(Adapter):
                 "title": request.title,
             }
         elif isinstance(request, Instrumental):
-            body = {"customMode": True, "instrumental": True, "style": request.style, "title": request.title}
+            body = {
+                "customMode": True,
+                "instrumental": True,
+                "style": request.style,
+                "title": request.title,
+            }
         elif isinstance(request, Extend):
             own = {"prompt": request.lyrics, "style": request.style, "title": request.title}
             given = {key: value for key, value in own.items() if value is not None}
@@ -97,9 +109,9 @@ class KieAdapter(Adapter):
     def submit_call(self, role: str, body: Mapping[str, Any]) -> Call:
         if role == "extend":
             model = self._models.ExtendMusicRequest.from_dict(body)
-            return Call(self._music.extend_music, {"body": model}, role, model.to_dict())
+            return Call(self._endpoint("extend_music"), {"body": model}, role, model.to_dict())
         model = self._models.SubmitMusicRequest.from_dict(body)
-        return Call(self._music.submit_music, {"body": model}, role, model.to_dict())
+        return Call(self._endpoint("submit_music"), {"body": model}, role, model.to_dict())
 
     def map_error(self, response: RawResponse) -> APIStatusError | None:
         return envelope_error(
@@ -112,7 +124,7 @@ class KieAdapter(Adapter):
         return str(body["data"]["taskId"])
 
     def status_call(self, task_id: str) -> Call:
-        return Call(self._music.get_task, {"task_id": task_id}, "status")
+        return Call(self._endpoint("get_task"), {"task_id": task_id}, "status")
 
     def task_from_status(self, task_id: str, response: RawResponse) -> Task:
         self.raise_for_error(response)
@@ -130,6 +142,8 @@ class KieAdapter(Adapter):
     def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
         data = body.get("data")
         if source == "submit":
+            if not isinstance(data, Mapping) or "taskId" not in data:
+                raise KeyError("data.taskId")
             return Task(vendor=self.vendor, task_id=str(data["taskId"]), state="queued", raw=body)
         record: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
         status = record.get("status")

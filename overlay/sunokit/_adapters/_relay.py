@@ -1,4 +1,4 @@
-"""new-api–style gateways: `/suno/submit/music` and `/suno/fetch`, string codes."""
+"""new-api-style gateways: `/suno/submit/music` and `/suno/fetch`, string codes."""
 
 from __future__ import annotations
 
@@ -47,8 +47,10 @@ class RelayAdapter(Adapter):
 
     def __init__(self) -> None:
         self.package: ModuleType = importlib.import_module("relay_client")
-        self._music = importlib.import_module("relay_client.api.music")
         self._models = importlib.import_module("relay_client.models")
+
+    def _endpoint(self, name: str) -> ModuleType:
+        return importlib.import_module(f"{self.package.__name__}.api.music.{name}")
 
     def wire_body(
         self, request: MusicRequest, *, callback_url: str | None
@@ -64,7 +66,12 @@ class RelayAdapter(Adapter):
             text = request.prompt if isinstance(request, Description) else request.description
             body.update(gpt_description_prompt=text, make_instrumental=request.instrumental)
         elif isinstance(request, CustomLyrics):
-            body.update(prompt=request.lyrics, tags=request.style, title=request.title, make_instrumental=False)
+            body.update(
+                prompt=request.lyrics,
+                tags=request.style,
+                title=request.title,
+                make_instrumental=False,
+            )
         elif isinstance(request, Instrumental):
             body.update(prompt="", tags=request.style, title=request.title, make_instrumental=True)
         elif isinstance(request, Extend):
@@ -81,11 +88,15 @@ class RelayAdapter(Adapter):
 
     def submit_call(self, role: str, body: Mapping[str, Any]) -> Call:
         model = self._models.SubmitMusicRequest.from_dict(body)
-        return Call(self._music.submit_music, {"body": model}, role, model.to_dict())
+        return Call(self._endpoint("submit_music"), {"body": model}, role, model.to_dict())
 
     def map_error(self, response: RawResponse) -> APIStatusError | None:
         return envelope_error(
-            self.vendor, response, code_schema="ResponseCode", message_key="message", success="success"
+            self.vendor,
+            response,
+            code_schema="ResponseCode",
+            message_key="message",
+            success="success",
         )
 
     def task_id_from_submit(self, response: RawResponse) -> str:
@@ -93,7 +104,7 @@ class RelayAdapter(Adapter):
         return str(response.json()["data"])
 
     def status_call(self, task_id: str) -> Call:
-        return Call(self._music.get_task, {"id": task_id}, "status")
+        return Call(self._endpoint("get_task"), {"id": task_id}, "status")
 
     def task_from_status(self, task_id: str, response: RawResponse) -> Task:
         self.raise_for_error(response)

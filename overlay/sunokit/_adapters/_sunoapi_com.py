@@ -66,7 +66,9 @@ class SunoapiComAdapter(Adapter):
         if url is not None:
             body["webhook_url"] = url
         if isinstance(request, Description):
-            body.update(custom_mode=False, prompt=request.prompt, make_instrumental=request.instrumental)
+            body.update(
+                custom_mode=False, prompt=request.prompt, make_instrumental=request.instrumental
+            )
         elif isinstance(request, Inspiration):
             body.update(
                 custom_mode=False,
@@ -74,10 +76,16 @@ class SunoapiComAdapter(Adapter):
                 make_instrumental=request.instrumental,
             )
         elif isinstance(request, CustomLyrics):
-            body.update(custom_mode=True, prompt=request.lyrics, tags=request.style, title=request.title)
+            body.update(
+                custom_mode=True, prompt=request.lyrics, tags=request.style, title=request.title
+            )
         elif isinstance(request, Instrumental):
             body.update(
-                custom_mode=True, prompt="", make_instrumental=True, tags=request.style, title=request.title
+                custom_mode=True,
+                prompt="",
+                make_instrumental=True,
+                tags=request.style,
+                title=request.title,
             )
         elif isinstance(request, Extend):
             body.update(
@@ -123,22 +131,34 @@ class SunoapiComAdapter(Adapter):
             raw=response.parsed,
         )
 
-    def task_from_dict(
-        self, body: Mapping[str, Any], *, source: str, task_id: str = ""
-    ) -> Task:
+    def task_from_dict(self, body: Mapping[str, Any], *, source: str, task_id: str = "") -> Task:
         data = body.get("data")
         if source == "submit":
+            if not isinstance(data, Mapping) or "task_id" not in data:
+                raise KeyError("data.task_id")
             return Task(vendor=self.vendor, task_id=str(data["task_id"]), state="queued", raw=body)
-        clips = [clip for clip in data or () if isinstance(clip, Mapping)] if isinstance(data, list) else []
+        clips = (
+            [clip for clip in data or () if isinstance(clip, Mapping)]
+            if isinstance(data, list)
+            else []
+        )
         raw_states = [clip.get("state") for clip in clips]
         states = [neutral_state(self.vendor, "ClipState", value) for value in raw_states]
         state = task_state_from_clips(states)
         error = None
         if state == "failed":
-            failed = next(clip for clip, s in zip(clips, states) if s == "failed")
-            error = failure(body.get("code"), failed.get("error_message") or body.get("message") or "clip failed")
+            failed = next(clip for clip, s in zip(clips, states, strict=True) if s == "failed")
+            error = failure(
+                body.get("code"),
+                failed.get("error_message") or body.get("message") or "clip failed",
+            )
         vendor_state = next(
-            (str(raw) for raw, s in zip(raw_states, states) if s == state and raw is not None), None
+            (
+                str(raw)
+                for raw, s in zip(raw_states, states, strict=True)
+                if s == state and raw is not None
+            ),
+            None,
         )
         return Task(
             vendor=self.vendor,

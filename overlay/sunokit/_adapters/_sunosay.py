@@ -130,7 +130,9 @@ class SunosayAdapter(Adapter):
             task_id=str(body.get("task_id") or ""),
             state=state,
             vendor_state=status if isinstance(status, str) else None,
-            error=failure(body.get("code"), body.get("message") or status) if state == "failed" else None,
+            error=failure(body.get("code"), body.get("message") or status)
+            if state == "failed"
+            else None,
             tracks=tracks,
             raw=body,
         )

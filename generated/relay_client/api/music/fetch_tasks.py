@@ -59,11 +59,17 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | TaskListResponse]:
+    parse_error: Exception | None = None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        parsed, parse_error = None, error
     return Response(
         status_code=to_http_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
+        parse_error=parse_error,
     )
 
 

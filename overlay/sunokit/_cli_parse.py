@@ -1,0 +1,59 @@
+"""`sunokit parse VENDOR {submit,task,callback} [FILE|-]`: a vendor body as a neutral task."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from . import callbacks
+from ._adapters import get_adapter
+from ._adapters._base import RawResponse
+from ._errors import SunokitError
+from ._specs import VENDORS
+
+__all__ = ["run_parse"]
+
+
+def read_source(source: str, stdin: TextIO) -> str:
+    if source in ("", "-"):
+        return stdin.read()
+    with open(source, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def run_parse(
+    vendor: str, kind: str, source: str, stdin: TextIO, stdout: TextIO, stderr: TextIO
+) -> int:
+    if vendor not in VENDORS:
+        stderr.write(f"sunokit: unknown vendor {vendor!r}; choose one of: {', '.join(VENDORS)}\n")
+        return 2
+    try:
+        text = read_source(source, stdin)
+    except (OSError, UnicodeDecodeError) as error:
+        stderr.write(f"sunokit: cannot read {source}: {error}\n")
+        return 2
+    try:
+        if kind == "callback":
+            task = callbacks.parse(vendor, text)
+        else:
+            body: Any = json.loads(text)
+            if not isinstance(body, dict):
+                raise ValueError(
+                    f"a {vendor} {kind} body is a JSON object, got {type(body).__name__}"
+                )
+            adapter = get_adapter(vendor)
+            refusal = adapter.map_error(RawResponse(200, {}, text.encode(), parsed=body))
+            if refusal is not None:
+                stderr.write(f"sunokit: {vendor} answered with an error: {refusal}\n")
+                return 1
+            task = adapter.task_from_dict(body, source=kind)
+    except SunokitError as error:
+        stderr.write(f"sunokit: {error}\n")
+        return 1
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        stderr.write(
+            f"sunokit: cannot understand this {vendor} {kind} body: {type(error).__name__}: {error}\n"
+        )
+        return 1
+    stdout.write(json.dumps(task.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    return 0
