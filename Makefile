@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NPM ?= npm
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: install generate check-generated lint test fuzz demo clean
+.PHONY: install generate check-generated docs lint test fuzz demo clean
 
 install: $(STAMP) $(NODE_STAMP)
 
@@ -26,6 +26,9 @@ generate: install
 
 check-generated: install
 	$(BIN)/python scripts/check_generated.py
+
+docs: install
+	$(BIN)/python scripts/docs.py
 
 lint: install
 	$(BIN)/ruff check overlay contract_tests scripts
