@@ -29,7 +29,7 @@ def _models(vendor: str) -> str:
     )
     field = submit["properties"].get(get_adapter(vendor).model_field, {})
     values = field.get("x-sunokit-known-values") or {}
-    names = list(values) if isinstance(values, dict) else list(values)
+    names = list(values)
     return "open list; known: " + ", ".join(f"`{name}`" for name in names) if names else "open"
 
 
