@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ._cli_generate import add_arguments as add_generate_arguments
 from ._specs import VENDORS
 
 __all__ = ["main"]
@@ -40,6 +41,13 @@ def _parser() -> argparse.ArgumentParser:
         "file", nargs="?", default="-", metavar="FILE", help="JSON file, or - for stdin"
     )
 
+    generate = commands.add_parser(
+        "generate",
+        help="submit a request, wait with progress, download the tracks",
+        description="Validate locally, submit, wait, download each track into --out with a JSON sidecar.",
+    )
+    add_generate_arguments(generate)
+
     mock = commands.add_parser("mock", help="serve a local mock of a vendor (uvicorn)")
     mock.add_argument("--vendor", required=True, choices=VENDORS)
     mock.add_argument("--host", default="127.0.0.1")
@@ -57,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         from ._cli_parse import run_parse
 
         return run_parse(args.vendor, args.kind, args.file, sys.stdin, sys.stdout, sys.stderr)
+    if args.command == "generate":
+        from ._cli_generate import run_generate
+
+        return run_generate(args, sys.stdout, sys.stderr)
     from .mock import serve
 
     serve(args.vendor, host=args.host, port=args.port)

@@ -16,9 +16,11 @@ __all__ = ["run_parse"]
 
 def read_source(source: str, stdin: TextIO) -> str:
     if source in ("", "-"):
-        return stdin.read()
-    with open(source, encoding="utf-8") as handle:
-        return handle.read()
+        text = stdin.read()
+    else:
+        with open(source, encoding="utf-8") as handle:
+            text = handle.read()
+    return text.removeprefix("\ufeff")  # a byte order mark, as `check` tolerates it
 
 
 def run_parse(
@@ -49,6 +51,9 @@ def run_parse(
             task = adapter.task_from_dict(body, source=kind)
     except SunokitError as error:
         stderr.write(f"sunokit: {error}\n")
+        return 1
+    except RecursionError:
+        stderr.write(f"sunokit: this {vendor} {kind} body is nested too deeply to read\n")
         return 1
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         stderr.write(

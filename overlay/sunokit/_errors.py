@@ -74,7 +74,7 @@ class ClientValidationError(SunokitError, ValueError):
     def __init__(self, vendor: str, violations: Sequence[Violation]) -> None:
         self.vendor = vendor
         self.violations = tuple(violations)
-        lines = "\n".join(f"  {v.path}: {v.message}" for v in self.violations)
+        lines = "\n".join(f"  {v}" for v in self.violations)
         super().__init__(
             f"{len(self.violations)} problem(s) in the {vendor} request, nothing was sent:\n{lines}"
         )

@@ -1,32 +1,44 @@
 """Local validation: a wire-format body checked against the vendor's spec, every violation at once.
 
-The rules are the specs' request schemas (conditionals included); nothing here restates one.
-Lengths are counted in characters (code points), as JSON Schema's `maxLength` defines.
+The rules are the specs: the request schema of the operation (its `allOf` if/then/else blocks
+included) and the schema's `x-sunokit-rules` entries marked `enforced_by: client`, which carry
+a machine-readable `kind` and its parameters. Nothing here restates a vendor's limit.
+
+Lengths are counted in characters (code points), as JSON Schema's `maxLength` defines them.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+import json
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import attrs
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from . import _specs
 from ._errors import ClientValidationError, ConfigurationError
 
-__all__ = ["Violation", "validate", "validate_or_raise"]
+__all__ = ["CLIENT_RULE_KINDS", "Violation", "validate", "validate_or_raise"]
 
-_URI = "urn:sunokit:spec:"
+_URI = _specs.SPEC_URI_PREFIX
 
 
 @attrs.frozen
 class Violation:
-    """One broken rule: where (`path`, a JSON pointer), which rule, and what to do about it."""
+    """One broken rule.
+
+    `path` is a JSON pointer to the field ("/prompt"; "" for the body itself), `rule` the
+    `x-sunokit-rule` id of the spec block the rule comes from (else the JSON Schema keyword),
+    `message` says what is wrong and what the limit is, `keyword` is the JSON Schema keyword
+    (or the client rule's `kind`).
+    """
 
     path: str
     rule: str
@@ -37,136 +49,537 @@ class Violation:
         return f"{self.path or '(body)'}: {self.message}"
 
 
+# --------------------------------------------------------------------------- the compiled spec
+
+
+@attrs.frozen
+class _ClientRule:
+    id: str
+    kind: str
+    parameters: Mapping[str, Any]
+    when: Draft202012Validator | None
+
+
+@attrs.frozen
+class _Compiled:
+    vendor: str
+    validator: Draft202012Validator
+    root: Mapping[str, Any]
+    client_rules: tuple[_ClientRule, ...]
+
+
+def _concrete_pointer(vendor: str, pointer: str) -> str:
+    """Follow `$ref`s from `pointer` ("#/...") to the pointer of the schema they end at."""
+    document: Any = _specs.load_spec(vendor)
+    for _ in range(32):
+        node = document
+        for part in pointer[2:].split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+        if not (isinstance(node, Mapping) and isinstance(node.get("$ref"), str)):
+            return pointer
+        pointer = node["$ref"]
+        if not pointer.startswith("#/"):
+            raise ConfigurationError(f"{vendor}: only local $refs are supported, got {pointer}")
+    raise ConfigurationError(f"{vendor}: $ref cycle at {pointer}")
+
+
 @functools.cache
-def _validator(vendor: str, role: str) -> tuple[Draft202012Validator, Mapping[str, Any]]:
-    operation = _specs.operation(vendor, role)
-    pointer = operation.request_schema_pointer
+def _compiled(vendor: str, role: str) -> _Compiled:
+    pointer = _specs.operation(vendor, role).request_schema_pointer
     if pointer is None:
-        raise ConfigurationError(f"{vendor} {role} has no JSON request body")
+        raise ConfigurationError(f"{vendor}: the {role!r} operation has no JSON request body")
+    pointer = _concrete_pointer(vendor, pointer)
     document = _specs.load_spec(vendor)
     registry: Registry[Any] = Registry().with_resource(
         _URI + vendor, DRAFT202012.create_resource(dict(document))
     )
+
+    def compile_schema(at: str) -> Draft202012Validator:
+        return Draft202012Validator({"$ref": f"{_URI}{vendor}{at}"}, registry=registry)
+
     schema = _specs.resolve(vendor, {"$ref": pointer})
-    for rule in schema.get("x-sunokit-rules", ()):
-        if rule.get("enforced_by") == "client":
+    rules: list[_ClientRule] = []
+    for index, entry in enumerate(schema.get("x-sunokit-rules", ())):
+        if not isinstance(entry, Mapping) or entry.get("enforced_by") != "client":
+            continue
+        rule_id = str(entry.get("id", f"x-sunokit-rules[{index}]"))
+        kind = entry.get("kind")
+        if kind not in CLIENT_RULE_KINDS:
             raise ConfigurationError(
-                f"{vendor}: client-side rule {rule.get('id')!r} has no local implementation"
+                f"{vendor}: client-side rule {rule_id!r} has kind {kind!r}; "
+                f"known kinds: {', '.join(sorted(CLIENT_RULE_KINDS))}"
             )
-    return Draft202012Validator({"$ref": _URI + vendor + pointer}, registry=registry), schema
-
-
-def _rule_block(schema: Mapping[str, Any], error: ValidationError) -> Mapping[str, Any] | None:
-    """The `allOf` block of the request schema the error came from, if any."""
-    path = list(error.schema_path)
-    for index in range(len(path) - 1):
-        if path[index] == "allOf" and isinstance(path[index + 1], int):
-            blocks = schema.get("allOf", [])
-            position = int(path[index + 1])
-            if position < len(blocks):
-                block: Mapping[str, Any] = blocks[position]
-                return block
-            return None
-    return None
-
-
-def _pointer(parts: Iterable[Any]) -> str:
-    return "".join(f"/{part}" for part in parts)
-
-
-def _field(path: str) -> str:
-    return path.rsplit("/", 1)[-1] if path else "the body"
-
-
-def _when(block: Mapping[str, Any] | None) -> str:
-    description = str(block.get("description", "")) if block else ""
-    return f" ({description.rstrip('.')})" if description else ""
-
-
-def _violations(error: ValidationError, block: Mapping[str, Any] | None) -> list[Violation]:
-    rule = str(block.get("x-sunokit-rule", error.validator)) if block else str(error.validator)
-    keyword = str(error.validator)
-    base = list(error.absolute_path)
-    path = _pointer(base)
-    value: Any = error.instance
-    limit: Any = error.validator_value
-    when = _when(block)
-    if keyword == "required":
-        missing = [name for name in limit if isinstance(value, dict) and name not in value]
-        return [
-            Violation(_pointer([*base, name]), rule, f"{name} is required{when}", keyword)
-            for name in missing
-        ]
-    if keyword == "not" and isinstance(limit, Mapping) and "required" in limit:
-        return [
-            Violation(_pointer([*base, name]), rule, f"{name} is not allowed here{when}", keyword)
-            for name in limit["required"]
-        ]
-    field = _field(path)
-    if keyword == "maxLength":
-        message = f"{field} is {len(value)} characters; the limit is {limit} characters{when}"
-    elif keyword == "minLength":
-        message = f"{field} must be at least {limit} character(s) long{when}"
-    elif (
-        keyword == "enum"
-        and isinstance(error.schema, Mapping)
-        and "x-sunokit-decimal-places" in error.schema
-    ):
-        places = error.schema["x-sunokit-decimal-places"]
-        message = (
-            f"{field} is {value!r}; it must be between 0 and 1 with at most {places} decimal places"
+        needed, _check = CLIENT_RULE_KINDS[str(kind)]
+        missing = sorted(needed - set(entry))
+        if missing:
+            raise ConfigurationError(
+                f"{vendor}: client-side rule {rule_id!r} ({kind}) lacks {', '.join(missing)}"
+            )
+        when = (
+            compile_schema(f"{pointer}/x-sunokit-rules/{index}/when") if "when" in entry else None
         )
-    elif keyword == "enum":
-        shown = ", ".join(repr(item) for item in list(limit)[:12])
-        more = ", ..." if len(limit) > 12 else ""
-        message = f"{field} is {value!r}; allowed values: {shown}{more}{when}"
-    elif keyword == "const":
-        message = f"{field} must be {limit!r}{when}"
-    elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        relation = {
-            "minimum": ">=",
-            "maximum": "<=",
-            "exclusiveMinimum": ">",
-            "exclusiveMaximum": "<",
-        }[keyword]
-        message = f"{field} is {value!r}; it must be {relation} {limit}{when}"
-    elif keyword == "type":
-        expected = " or ".join(limit) if isinstance(limit, list) else str(limit)
-        message = f"{field} must be of type {expected}, not {type(value).__name__}{when}"
-    else:
-        message = f"{field}: {error.message}{when}"
-    return [Violation(path, rule, message, keyword)]
+        rules.append(_ClientRule(rule_id, str(kind), entry, when))
+    return _Compiled(vendor, compile_schema(pointer), {"$ref": pointer}, tuple(rules))
 
 
-def _leaves(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
-    for error in errors:
-        if error.context and error.validator in ("anyOf", "oneOf"):
-            yield from _leaves(error.context)
-        else:
-            yield error
+# --------------------------------------------------------------------------- public functions
 
 
 def validate(vendor: str, body: object, *, role: str = "submit") -> list[Violation]:
-    """Every way `body` breaks the vendor's documented request rules (empty list: valid)."""
+    """Every way `body` breaks the vendor's documented request rules (empty list: valid).
+
+    `body` is the wire-format JSON body of the operation whose `x-sunokit-role` is `role`.
+    Raises ConfigurationError for an unknown vendor or role.
+    """
     _specs.check_vendor(vendor)
-    validator, schema = _validator(vendor, role)
+    compiled = _compiled(vendor, role)
     if not isinstance(body, Mapping):
         return [
             Violation(
                 "",
                 "type",
-                f"the request body must be a JSON object, not {type(body).__name__}",
+                f"the request body must be a JSON object, not {_json_type(body)}",
                 "type",
             )
         ]
-    found: dict[tuple[str, str, str], Violation] = {}
-    for error in _leaves(validator.iter_errors(dict(body))):
-        for violation in _violations(error, _rule_block(schema, error)):
-            found.setdefault((violation.path, violation.rule, violation.message), violation)
-    return sorted(found.values(), key=lambda v: (v.path, v.rule, v.message))
+    instance = dict(body)
+    found: list[_Found] = []
+    for error in _leaves(compiled.validator.iter_errors(instance)):
+        found.extend(_from_error(compiled, error))
+    for rule in compiled.client_rules:
+        if rule.when is None or rule.when.is_valid(instance):
+            check = CLIENT_RULE_KINDS[rule.kind][1]
+            condition = _condition(rule.parameters.get("when"), "then")
+            for path, message in check(rule.parameters, instance):
+                found.append(
+                    _Found(
+                        Violation(path, rule.id, _finish(message, condition, rule.id), rule.kind),
+                        conditional=rule.when is not None,
+                    )
+                )
+    return _reduce(found)
 
 
 def validate_or_raise(vendor: str, body: object, *, role: str = "submit") -> None:
+    """Raise ClientValidationError listing every violation, if there is any."""
     violations = validate(vendor, body, role=role)
     if violations:
         raise ClientValidationError(vendor, violations)
+
+
+# --------------------------------------------------------------------------- JSON Schema errors
+
+
+@attrs.frozen
+class _Found:
+    violation: Violation
+    conditional: bool = False
+    limit: float | None = None  # numeric limit of a max*/min* keyword
+    decimal: bool = False  # the two-decimal value-set rule
+
+
+def _leaves(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
+    """Errors as reported, with anyOf/oneOf replaced by the most relevant alternative's errors.
+
+    if/then/else and allOf already report their branches' own errors (required, maxLength...).
+    """
+    for error in errors:
+        if error.context and error.validator in ("anyOf", "oneOf"):
+            best = best_match(error.context)
+            yield from _leaves([best] if best is not None else [])
+        else:
+            yield error
+
+
+def _deref(vendor: str, node: Any) -> Any:
+    ref = node.get("$ref") if isinstance(node, Mapping) else None
+    if not isinstance(ref, str):
+        return None
+    if ref.startswith(_URI + vendor):
+        ref = ref[len(_URI + vendor) :]
+    return _specs.resolve(vendor, {"$ref": ref})
+
+
+def _rule_block(
+    compiled: _Compiled, error: ValidationError
+) -> tuple[Mapping[str, Any], str] | None:
+    """The innermost schema with `x-sunokit-rule` on the error's path, and the branch taken."""
+    node: Any = compiled.root
+    found: tuple[Mapping[str, Any], str] | None = None
+    parts = list(error.relative_schema_path)
+    for position, part in enumerate(parts):
+        # jsonschema leaves `$ref` out of schema paths: follow references where the path does.
+        for _ in range(32):
+            if isinstance(node, Mapping) and isinstance(part, str) and part in node:
+                node = node[part]
+                break
+            if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+                break
+            node = _deref(compiled.vendor, node)
+            if node is None:
+                return found
+        if isinstance(node, Mapping) and "x-sunokit-rule" in node:
+            following = parts[position + 1] if position + 1 < len(parts) else ""
+            found = (node, str(following))
+    return found
+
+
+def _from_error(compiled: _Compiled, error: ValidationError) -> list[_Found]:
+    keyword = str(error.validator)
+    limit: Any = error.validator_value
+    value: Any = error.instance
+    base = [str(part) for part in error.absolute_path]
+    path = _pointer(base)
+    field = _field(base)
+    located = _rule_block(compiled, error)
+    block, branch = located if located else (None, "")
+    rule = str(block["x-sunokit-rule"]) if block is not None else keyword
+    condition_schema = block.get("if") if block is not None else None
+    conditional = condition_schema is not None
+    condition = _condition(condition_schema, branch)
+
+    def one(message: str, *, at: str = path, number: float | None = None) -> _Found:
+        text = _finish(message, condition, rule if rule != keyword else None)
+        return _Found(Violation(at, rule, text, keyword), conditional, number)
+
+    if keyword == "required":
+        names = [str(name) for name in limit]
+        missing = [name for name in names if isinstance(value, Mapping) and name not in value]
+        return [
+            one(f"{_field([*base, name])} is required", at=_pointer([*base, name]))
+            for name in missing
+        ]
+    if keyword == "not" and isinstance(limit, Mapping) and set(limit) == {"required"}:
+        present = [
+            name for name in limit["required"] if isinstance(value, Mapping) and name in value
+        ]
+        return [
+            one(f"{_field([*base, name])} is not allowed", at=_pointer([*base, name]))
+            for name in present
+        ]
+    if keyword == "maxLength" and isinstance(value, str):
+        return [
+            one(
+                f"{field} is {len(value)} characters; the limit is {limit} characters",
+                number=float(limit),
+            )
+        ]
+    if keyword == "minLength" and isinstance(value, str):
+        message = (
+            f"{field} must not be empty"
+            if limit == 1
+            else f"{field} is {len(value)} characters; it needs at least {limit} characters"
+        )
+        return [one(message, number=float(limit))]
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    if keyword == "enum" and "x-sunokit-decimal-places" in schema:
+        numbers = [item for item in limit if isinstance(item, (int, float))]
+        low, high = (min(numbers), max(numbers)) if numbers else (0, 1)
+        places = schema["x-sunokit-decimal-places"]
+        message = (
+            f"{field} is {_show(value)}; it must be between {low:g} and {high:g} "
+            f"with at most {places} decimal places"
+        )
+        found = one(message)
+        return [attrs.evolve(found, decimal=True)]
+    if keyword == "enum":
+        return [one(f"{field} is {_show(value)}; allowed values: {_choices(limit)}")]
+    if keyword == "const":
+        return [one(f"{field} is {_show(value)}; it must be {_show(limit)}")]
+    bounds = {
+        "minimum": "at least",
+        "maximum": "at most",
+        "exclusiveMinimum": "greater than",
+        "exclusiveMaximum": "less than",
+    }
+    if keyword in bounds:
+        return [
+            one(
+                f"{field} is {_show(value)}; it must be {bounds[keyword]} {_show(limit)}",
+                number=float(limit),
+            )
+        ]
+    if keyword == "type":
+        expected = " or ".join(limit) if isinstance(limit, list) else str(limit)
+        return [one(f"{field} must be of type {expected}, not {_json_type(value)}")]
+    if keyword == "pattern":
+        return [one(f"{field} is {_show(value)}; it must match the pattern {limit}")]
+    if keyword in ("maxItems", "minItems") and isinstance(value, list):
+        relation = "at most" if keyword == "maxItems" else "at least"
+        return [
+            one(
+                f"{field} has {len(value)} items; it must have {relation} {limit}",
+                number=float(limit),
+            )
+        ]
+    return [one(f"{field}: {_one_line(error.message)}")]
+
+
+# --------------------------------------------------------------------------- reduction
+
+
+_TIGHTEST_SMALLEST = frozenset({"maxLength", "maximum", "exclusiveMaximum", "maxItems"})
+_TIGHTEST_LARGEST = frozenset({"minLength", "minimum", "exclusiveMinimum", "minItems"})
+_RANGE = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"})
+
+
+def _reduce(found: Sequence[_Found]) -> list[Violation]:
+    """Drop what repeats or is implied by another violation of the same field; sort.
+
+    - the same field over two length/range limits (the property's and a model's): the tighter;
+    - the same field missing for two rules: reported once (the unconditional rule first);
+    - a field of the wrong type: only the type violation;
+    - a two-decimal value-set violation already states the range.
+    """
+    typed = {item.violation.path for item in found if item.violation.keyword == "type"}
+    decimal = {item.violation.path for item in found if item.decimal}
+    best: dict[tuple[str, str], _Found] = {}
+    others: dict[tuple[str, str, str], _Found] = {}
+    for item in found:
+        violation = item.violation
+        if violation.path in typed and violation.keyword != "type":
+            continue
+        if violation.path in decimal and violation.keyword in _RANGE:
+            continue
+        keyword = violation.keyword
+        if keyword in _TIGHTEST_SMALLEST | _TIGHTEST_LARGEST | {"required", "not", "type"}:
+            key = (violation.path, keyword)
+            current = best.get(key)
+            if current is None or _better(item, current):
+                best[key] = item
+        else:
+            others.setdefault((violation.path, violation.rule, violation.message), item)
+    kept = [item.violation for item in [*best.values(), *others.values()]]
+    return sorted(kept, key=lambda v: (v.path, v.rule, v.keyword, v.message))
+
+
+def _better(item: _Found, current: _Found) -> bool:
+    if item.limit is not None and current.limit is not None and item.limit != current.limit:
+        if item.violation.keyword in _TIGHTEST_SMALLEST:
+            return item.limit < current.limit
+        return item.limit > current.limit
+    return (item.conditional, item.violation.rule) < (current.conditional, current.violation.rule)
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def _pointer(parts: Iterable[str]) -> str:
+    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def _field(parts: Sequence[str]) -> str:
+    return ".".join(parts) if parts else "the body"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _show(value: Any, limit: int = 40) -> str:
+    """A value as JSON, shortened."""
+    if isinstance(value, float) and math.isfinite(value):
+        text = repr(value)
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError):
+            text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _bare(value: Any) -> str:
+    return value if isinstance(value, str) else _show(value)
+
+
+def _either(values: Sequence[Any]) -> str:
+    names = [_bare(value) for value in values]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def _choices(values: Sequence[Any], shown: int = 12) -> str:
+    names = [_bare(value) for value in values[:shown]]
+    return ", ".join(names) + (f", ... ({len(values)} values)" if len(values) > shown else "")
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, (list, tuple)):
+        return "array"
+    if isinstance(value, Mapping):
+        return "object"
+    return type(value).__name__
+
+
+def _describe_property(name: str, schema: Any, required: bool) -> str | None:
+    if not isinstance(schema, Mapping):
+        return None
+    parts: list[str] = []
+    for keyword, target in schema.items():
+        if keyword == "const":
+            parts.append(f"is {_bare(target)}")
+        elif keyword == "enum" and isinstance(target, list) and target:
+            parts.append(f"is {_either(target)}")
+        elif keyword == "minLength" and target == 1:
+            parts.append("is non-empty")
+        elif keyword == "minLength":
+            parts.append(f"has at least {target} characters")
+        elif keyword == "type" and "minLength" in schema:
+            continue  # "is non-empty" says it
+        elif keyword == "type":
+            parts.append(f"is a {' or '.join(target) if isinstance(target, list) else target}")
+        elif keyword not in ("description", "title"):
+            return None
+    if not parts:
+        return f"{name} is given" if required else None
+    text = f"{name} {' and '.join(parts)}"
+    return text if required else f"{name} is absent or {' and '.join(parts)}"
+
+
+def _describe(schema: Any) -> str | None:
+    """An `if` schema in words ("customMode is true and model is V3_5 or V4"), if simple enough."""
+    if not isinstance(schema, Mapping):
+        return None
+    required = [str(name) for name in schema.get("required", ())]
+    properties = schema.get("properties", {})
+    if set(schema) - {"required", "properties", "description"} or not isinstance(
+        properties, Mapping
+    ):
+        return None
+    clauses: list[str] = []
+    for name, sub in properties.items():
+        clause = _describe_property(str(name), sub, str(name) in required)
+        if clause is None:
+            return None
+        clauses.append(clause)
+    clauses.extend(f"{name} is given" for name in required if name not in properties)
+    return " and ".join(clauses) or None
+
+
+def _condition(schema: Any, branch: str) -> str:
+    if schema is None:
+        return ""
+    described = _describe(schema)
+    if described is None:
+        return ""
+    if branch == "else":
+        return f" unless {described}"
+    if isinstance(schema, Mapping) and set(schema) == {"required"}:
+        return ""  # "when x is given": the violation is about x, so this says nothing
+    return f" when {described}"
+
+
+def _finish(message: str, condition: str, rule: str | None) -> str:
+    suffix = f" (rule {rule})" if rule else ""
+    return _one_line(f"{message}{condition}{suffix}")
+
+
+# --------------------------------------------------------------------------- client-side rules
+#
+# An `x-sunokit-rules` entry with `enforced_by: client` names one of these kinds and gives its
+# parameters; an optional `when` (a JSON Schema, like an `if`) limits it to matching bodies.
+# A check returns (path, message) pairs; the rule id and condition are added by `validate`.
+
+_Check = Callable[[Mapping[str, Any], Mapping[str, Any]], list[tuple[str, str]]]
+
+
+def _text(body: Mapping[str, Any], name: str) -> str | None:
+    value = body.get(name)
+    return value if isinstance(value, str) else None
+
+
+def _max_total_length(rule: Mapping[str, Any], body: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """`fields` together hold at most `limit` characters."""
+    fields = [str(name) for name in rule["fields"]]
+    total = sum(len(_text(body, name) or "") for name in fields)
+    if total <= int(rule["limit"]):
+        return []
+    return [
+        (
+            "",
+            f"{' + '.join(fields)} are {total} characters together; "
+            f"the limit is {rule['limit']} characters",
+        )
+    ]
+
+
+def _max_utf8_bytes(rule: Mapping[str, Any], body: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """`field` is at most `limit` bytes in UTF-8."""
+    name = str(rule["field"])
+    text = _text(body, name)
+    if text is None:
+        return []
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= int(rule["limit"]):
+        return []
+    return [
+        (_pointer([name]), f"{name} is {size} bytes in UTF-8; the limit is {rule['limit']} bytes")
+    ]
+
+
+def _max_decimal_places(rule: Mapping[str, Any], body: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The number `field` has at most `places` decimal places (as written in JSON)."""
+    name = str(rule["field"])
+    value = body.get(name)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return []
+    try:
+        exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    except InvalidOperation:
+        return []
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if places <= int(rule["places"]):
+        return []
+    return [
+        (
+            _pointer([name]),
+            f"{name} is {_show(value)}; it may have at most {rule['places']} decimal places",
+        )
+    ]
+
+
+def _max_separated_items(rule: Mapping[str, Any], body: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The text `field`, split at `separator`, has at most `limit` non-blank items."""
+    name = str(rule["field"])
+    text = _text(body, name)
+    if text is None:
+        return []
+    items = [item for item in text.split(str(rule["separator"])) if item.strip()]
+    if len(items) <= int(rule["limit"]):
+        return []
+    return [
+        (
+            _pointer([name]),
+            f"{name} has {len(items)} items separated by {rule['separator']!r}; "
+            f"the limit is {rule['limit']}",
+        )
+    ]
+
+
+def _not_blank(rule: Mapping[str, Any], body: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The text `field`, when given, is not only whitespace."""
+    name = str(rule["field"])
+    text = _text(body, name)
+    if text is None or text.strip():
+        return []
+    return [(_pointer([name]), f"{name} must not be blank")]
+
+
+#: kind -> (required parameters, check). The spec entry names the kind; see the module docs.
+CLIENT_RULE_KINDS: Mapping[str, tuple[frozenset[str], _Check]] = {
+    "max-total-length": (frozenset({"fields", "limit"}), _max_total_length),
+    "max-utf8-bytes": (frozenset({"field", "limit"}), _max_utf8_bytes),
+    "max-decimal-places": (frozenset({"field", "places"}), _max_decimal_places),
+    "max-separated-items": (frozenset({"field", "separator", "limit"}), _max_separated_items),
+    "not-blank": (frozenset({"field"}), _not_blank),
+}

@@ -267,6 +267,25 @@ def vendors_with_model(model: str) -> list[str]:
     return found
 
 
+def submitted_task_id(
+    vendor: str, body: object, path: tuple[str, ...], *, status_code: int | None = None
+) -> str:
+    """The task id at `path` of a successful submit answer; APIResponseError when it has none."""
+    value: object = body
+    for key in path:
+        value = value.get(key) if isinstance(value, Mapping) else None
+    if isinstance(value, str) and value.strip():
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise APIResponseError(
+        f"{vendor} answered the submit without a task id in {'.'.join(path)}",
+        vendor=vendor,
+        status_code=status_code,
+        body=body,
+    )
+
+
 def envelope_error(
     vendor: str, response: RawResponse, *, code_schema: str, message_key: str, success: object
 ) -> APIStatusError | None:

@@ -20,6 +20,7 @@ from ._base import (
     envelope_error,
     failure,
     neutral_state,
+    submitted_task_id,
     track_from,
 )
 
@@ -120,8 +121,9 @@ class KieAdapter(Adapter):
 
     def task_id_from_submit(self, response: RawResponse) -> str:
         self.raise_for_error(response)
-        body = response.json()
-        return str(body["data"]["taskId"])
+        return submitted_task_id(
+            self.vendor, response.json(), ("data", "taskId"), status_code=response.status_code
+        )
 
     def status_call(self, task_id: str) -> Call:
         return Call(self._endpoint("get_task"), {"task_id": task_id}, "status")
@@ -142,9 +144,8 @@ class KieAdapter(Adapter):
     def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
         data = body.get("data")
         if source == "submit":
-            if not isinstance(data, Mapping) or "taskId" not in data:
-                raise KeyError("data.taskId")
-            return Task(vendor=self.vendor, task_id=str(data["taskId"]), state="queued", raw=body)
+            task_id = submitted_task_id(self.vendor, body, ("data", "taskId"))
+            return Task(vendor=self.vendor, task_id=task_id, state="queued", raw=body)
         record: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
         status = record.get("status")
         state = neutral_state(self.vendor, "TaskStatus", status)

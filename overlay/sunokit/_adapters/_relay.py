@@ -10,7 +10,19 @@ from typing import Any, ClassVar
 from .._errors import APIStatusError
 from .._models import Task
 from .._requests import CustomLyrics, Description, Extend, Inspiration, Instrumental, MusicRequest
-from ._base import Adapter, Call, RawResponse, envelope_error, failure, neutral_state, track_from
+from ._base import (
+    Adapter,
+    Call,
+    RawResponse,
+    envelope_error,
+    failure,
+    kind_for_http_status,
+    make_error,
+    neutral_state,
+    submitted_task_id,
+    track_from,
+)
+from ._sunoapi_com import task_state_from_clips
 
 
 def _metadata(key: str) -> Any:
@@ -91,6 +103,20 @@ class RelayAdapter(Adapter):
         return Call(self._endpoint("submit_music"), {"body": model}, role, model.to_dict())
 
     def map_error(self, response: RawResponse) -> APIStatusError | None:
+        body = response.json()
+        if isinstance(body, dict) and body.get("code") is None:
+            gateway = body.get("error")
+            if isinstance(gateway, Mapping):
+                # The OpenAI error shape (authentication, channel selection): no envelope code,
+                # classified by HTTP status alone (spec: ErrorResponse); an error even at 200.
+                code = gateway.get("code")
+                return make_error(
+                    self.vendor,
+                    kind_for_http_status(response.status_code) or "server_error",
+                    message=str(gateway.get("message") or f"HTTP {response.status_code}"),
+                    code=code if isinstance(code, (str, int)) and code != "" else None,
+                    response=response,
+                )
         return envelope_error(
             self.vendor,
             response,
@@ -101,7 +127,9 @@ class RelayAdapter(Adapter):
 
     def task_id_from_submit(self, response: RawResponse) -> str:
         self.raise_for_error(response)
-        return str(response.json()["data"])
+        return submitted_task_id(
+            self.vendor, response.json(), ("data",), status_code=response.status_code
+        )
 
     def status_call(self, task_id: str) -> Call:
         return Call(self._endpoint("get_task"), {"id": task_id}, "status")
@@ -122,7 +150,10 @@ class RelayAdapter(Adapter):
     def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
         data = body.get("data")
         if source == "submit":
-            return Task(vendor=self.vendor, task_id=str(data), state="queued", raw=body)
+            task_id = submitted_task_id(self.vendor, body, ("data",))
+            return Task(vendor=self.vendor, task_id=task_id, state="queued", raw=body)
+        if isinstance(data, list):
+            return self._from_clip_list(data, body)
         record: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
         status = record.get("status")
         state = neutral_state(self.vendor, "TaskStatus", status)
@@ -139,5 +170,35 @@ class RelayAdapter(Adapter):
             vendor_state=status if isinstance(status, str) else None,
             error=failure(None, record.get("fail_reason") or status) if state == "failed" else None,
             tracks=tracks,
+            raw=body,
+        )
+
+    def _from_clip_list(self, data: list[Any], body: Mapping[str, Any]) -> Task:
+        """An upstream Suno-API server's answer: the bare clip list, states per clip (ClipStatus)."""
+        clips = [clip for clip in data if isinstance(clip, Mapping)]
+        raw_states = [clip.get("status") for clip in clips]
+        states = [neutral_state(self.vendor, "ClipStatus", value) for value in raw_states]
+        state = task_state_from_clips(states)
+        vendor_state = next(
+            (
+                str(raw)
+                for raw, neutral in zip(raw_states, states, strict=True)
+                if neutral == state and raw is not None
+            ),
+            None,
+        )
+        error = None
+        if state == "failed":
+            failed = next(clip for clip, s in zip(clips, states, strict=True) if s == "failed")
+            metadata = failed.get("metadata")
+            reason = metadata.get("error_message") if isinstance(metadata, Mapping) else None
+            error = failure(None, reason or vendor_state)
+        return Task(
+            vendor=self.vendor,
+            task_id="",
+            state=state,
+            vendor_state=vendor_state,
+            error=error,
+            tracks=tuple(track_from(clip, keys=_TRACK_KEYS) for clip in clips),
             raw=body,
         )

@@ -12,7 +12,16 @@ from sunoapi_com_client.models import SubmitMusicRequest
 from .._errors import APIStatusError
 from .._models import Task, TaskState
 from .._requests import CustomLyrics, Description, Extend, Inspiration, Instrumental, MusicRequest
-from ._base import Adapter, Call, RawResponse, envelope_error, failure, neutral_state, track_from
+from ._base import (
+    Adapter,
+    Call,
+    RawResponse,
+    envelope_error,
+    failure,
+    neutral_state,
+    submitted_task_id,
+    track_from,
+)
 
 _TRACK_KEYS = {
     "id": "clip_id",
@@ -113,7 +122,9 @@ class SunoapiComAdapter(Adapter):
 
     def task_id_from_submit(self, response: RawResponse) -> str:
         self.raise_for_error(response)
-        return str(response.json()["data"]["task_id"])
+        return submitted_task_id(
+            self.vendor, response.json(), ("data", "task_id"), status_code=response.status_code
+        )
 
     def status_call(self, task_id: str) -> Call:
         return Call(get_task, {"task_id": task_id}, "status")
@@ -134,9 +145,8 @@ class SunoapiComAdapter(Adapter):
     def task_from_dict(self, body: Mapping[str, Any], *, source: str, task_id: str = "") -> Task:
         data = body.get("data")
         if source == "submit":
-            if not isinstance(data, Mapping) or "task_id" not in data:
-                raise KeyError("data.task_id")
-            return Task(vendor=self.vendor, task_id=str(data["task_id"]), state="queued", raw=body)
+            submitted = submitted_task_id(self.vendor, body, ("data", "task_id"))
+            return Task(vendor=self.vendor, task_id=submitted, state="queued", raw=body)
         clips = (
             [clip for clip in data or () if isinstance(clip, Mapping)]
             if isinstance(data, list)

@@ -17,7 +17,16 @@ from sunosay_client.models import (
 from .._errors import APIStatusError, UnsupportedRequestError
 from .._models import Task
 from .._requests import CustomLyrics, Description, Extend, MusicRequest, Tuning
-from ._base import Adapter, Call, RawResponse, envelope_error, failure, neutral_state, track_from
+from ._base import (
+    Adapter,
+    Call,
+    RawResponse,
+    envelope_error,
+    failure,
+    neutral_state,
+    submitted_task_id,
+    track_from,
+)
 
 _TRACK_KEYS = {
     "id": "continue_clip_id",
@@ -95,7 +104,9 @@ class SunosayAdapter(Adapter):
 
     def task_id_from_submit(self, response: RawResponse) -> str:
         self.raise_for_error(response)
-        return str(response.json()["task_id"])
+        return submitted_task_id(
+            self.vendor, response.json(), ("task_id",), status_code=response.status_code
+        )
 
     def status_call(self, task_id: str) -> Call:
         return Call(get_task, {"body": GetTaskRequest(task_id=task_id)}, "status")
@@ -115,7 +126,8 @@ class SunosayAdapter(Adapter):
 
     def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
         if source == "submit":
-            return Task(vendor=self.vendor, task_id=str(body["task_id"]), state="queued", raw=body)
+            task_id = submitted_task_id(self.vendor, body, ("task_id",))
+            return Task(vendor=self.vendor, task_id=task_id, state="queued", raw=body)
         status = body.get("status")
         state = neutral_state(self.vendor, "TaskStatus", status)
         prompt = body.get("prompt")
