@@ -43,9 +43,6 @@ from ._specs import VENDORS
 __all__ = ["add_arguments", "download_tracks", "run_generate"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_REFUSED, EXIT_TIMEOUT = 0, 1, 2, 3, 4
-MOCK_CALLBACK_URL = (
-    "http://127.0.0.1:9/sunokit-mock-callback"  # nothing listens: the mock retries, then gives up
-)
 EPILOG = "exit codes: 0 done, 1 invalid request (nothing sent), 2 usage or configuration, 3 vendor refused or task failed, 4 timeout"
 
 
@@ -211,6 +208,7 @@ class Progress:
 
 @contextlib.contextmanager
 def open_client(args: argparse.Namespace) -> Iterator[tuple[SunoClient, httpx.Client]]:
+    """The client to use and an httpx client for the downloads: the vendor, or the mock."""
     if not args.mock:
         with (
             SunoClient(args.vendor, callback_url=args.callback_url) as client,
@@ -218,13 +216,17 @@ def open_client(args: argparse.Namespace) -> Iterator[tuple[SunoClient, httpx.Cl
         ):
             yield client, downloads
         return
+    from .mock import StageTimings
     from .testing import mock_vendor
 
-    with mock_vendor(args.vendor, callback_url=args.callback_url or MOCK_CALLBACK_URL) as (
-        client,
-        mock,
-    ):
-        yield client, mock.http_client
+    # Stages a second apart, so the progress display has something to show.
+    with mock_vendor(
+        args.vendor,
+        callback_url=args.callback_url,
+        timings=StageTimings(text=0.5, first=1.0, complete=1.5),
+        client_options={"poll_interval": 0.25},
+    ) as mocked:
+        yield mocked.client, mocked.http
 
 
 def run_generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

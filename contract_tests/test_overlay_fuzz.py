@@ -1,0 +1,487 @@
+"""Schemathesis strategies from each spec drive the overlay: every generated valid body passes
+`sunokit.validate`, every generated invalid body fails it; generated models round-trip each.
+
+For every operation with an `x-sunokit-role` and a JSON request body (submit, extend, ...),
+schemathesis builds Hypothesis strategies from the spec itself:
+
+- positive bodies: jsonschema agrees they are valid, `sunokit.validate` returns no violation,
+  and the generated request model round-trips them (`from_dict(body).to_dict()` keeps every key
+  and value; keys it adds are spec defaults, and its output is valid too);
+- negative bodies: when the mutation really made the body break its JSON schema (negative mode
+  also mutates headers or parameters - those bodies are checked to pass and then skipped with
+  `assume`), `sunokit.validate` reports it, at the path jsonschema names.
+
+A newer server: every documented success answer of each vendor's status operation and every
+documented callback, with unknown fields and unknown enum values added (spec_tools'
+`future_variants`), still parses - SunoClient.get (served with respx) and callbacks.parse give a
+Task, keep the raw values, and map an unknown state to "unknown" with the raw value as
+`vendor_state`. An unknown envelope code is never read as success.
+
+Example counts come from the Hypothesis profile (contract_tests/conftest.py): "ci" by default,
+HYPOTHESIS_PROFILE=deep for `make fuzz`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import re
+import ssl
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+import httpx
+import pytest
+import respx
+import schemathesis
+import sunokit
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from schemathesis.core import NotSet
+from schemathesis.generation import GenerationMode
+from sunokit import callbacks
+
+from .spec_tools import (
+    SPECS,
+    UNKNOWN_FIELD,
+    UNKNOWN_INT,
+    UNKNOWN_STRING,
+    VENDORS,
+    MediaExample,
+    examples,
+    future_variants,
+    load,
+    model_class,
+    resolve,
+    validator,
+)
+
+pytestmark = pytest.mark.schemathesis
+
+KEY = "sk-fuzz-secret-key-0c1d"
+BASE = "https://vendor.test"
+TASK_ID = "task-123"
+SUCCESS_CODES = (200, "success")
+FUTURE_FIELD_VALUE = {"nested": [1, "two", None]}
+
+
+# --------------------------------------------------------------------------- operations
+
+
+@attrs.frozen
+class RequestOperation:
+    vendor: str
+    role: str
+    path: str
+    method: str
+    schema: Mapping[str, Any] = attrs.field(eq=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return f"{self.vendor}:{self.role}"
+
+
+def request_operations() -> list[RequestOperation]:
+    found = []
+    for vendor in VENDORS:
+        for path, item in load(vendor)["paths"].items():
+            for method, operation in item.items():
+                if not isinstance(operation, dict) or not operation.get("x-sunokit-role"):
+                    continue
+                media = (
+                    (operation.get("requestBody") or {}).get("content", {}).get("application/json")
+                )
+                if media is None:
+                    continue
+                found.append(
+                    RequestOperation(
+                        vendor, operation["x-sunokit-role"], path, method, media["schema"]
+                    )
+                )
+    return found
+
+
+OPERATIONS = request_operations()
+_SCHEMAS = {
+    vendor: schemathesis.openapi.from_path(str(SPECS / f"{vendor}.yaml")) for vendor in VENDORS
+}
+_STRATEGIES: dict[tuple[str, str, GenerationMode], st.SearchStrategy[Any]] = {}
+
+
+def bodies(op: RequestOperation, mode: GenerationMode) -> st.SearchStrategy[Any]:
+    """Request bodies schemathesis generates for the operation (cases without a body dropped)."""
+    key = (op.vendor, op.role, mode)
+    if key not in _STRATEGIES:
+        operation = _SCHEMAS[op.vendor][op.path][op.method.upper()]
+        _STRATEGIES[key] = (
+            operation.as_strategy(generation_mode=mode)
+            .map(lambda case: case.body)
+            .filter(lambda body: not isinstance(body, NotSet))
+        )
+    return _STRATEGIES[key]
+
+
+def test_every_vendor_has_a_fuzzed_submit_operation() -> None:
+    assert {op.vendor for op in OPERATIONS if op.role == "submit"} == set(VENDORS)
+
+
+def _defaults(op: RequestOperation) -> dict[str, Any]:
+    """`default` of each top-level property of the request schema."""
+    doc = load(op.vendor)
+    schema = resolve(doc, op.schema)
+    found = {}
+    for name, node in schema.get("properties", {}).items():
+        target = resolve(doc, node)
+        if isinstance(target, Mapping) and "default" in target:
+            found[name] = target["default"]
+    return found
+
+
+def _json(value: Any) -> str:
+    """Canonical JSON: tells 1 from 1.0 and True from 1, which == does not."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+@given(data=st.data())
+def test_generated_valid_body_passes_validate_and_round_trips(
+    op: RequestOperation, data: st.DataObject
+) -> None:
+    body = data.draw(bodies(op, GenerationMode.POSITIVE), label="body")
+    assert validator(op.vendor, op.schema).is_valid(body), "schemathesis made an invalid body"
+    assert sunokit.validate(op.vendor, body, role=op.role) == []
+
+    model = model_class(op.vendor, op.schema)
+    assert model is not None, f"{op.id}: no generated model for the request schema"
+    out = model.from_dict(body).to_dict()
+    assert isinstance(out, dict)
+    assert _json({key: out.get(key) for key in body}) == _json(body)
+    added = set(out) - set(body)
+    defaults = _defaults(op)
+    for key in added:  # a model may fill in the spec's defaults, nothing else
+        assert key in defaults, (key, out[key])
+        assert _json(out[key]) == _json(defaults[key])
+    assert sunokit.validate(op.vendor, out, role=op.role) == []
+    assert _json(model.from_dict(out).to_dict()) == _json(out)
+
+
+def _pointer(path: Any) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.id)
+@given(data=st.data())
+def test_generated_invalid_body_fails_validate(op: RequestOperation, data: st.DataObject) -> None:
+    body = data.draw(bodies(op, GenerationMode.NEGATIVE), label="body")
+    schema_validator = validator(op.vendor, op.schema)
+    violations = sunokit.validate(op.vendor, body, role=op.role)
+    errors = list(schema_validator.iter_errors(body))
+    if not errors:
+        # Negative mode mutated something else (a header, the auth); the body is valid.
+        assert violations == []
+    assume(errors)
+    assert violations, f"jsonschema: {[error.message for error in errors]}"
+    for violation in violations:
+        assert isinstance(violation, sunokit.Violation)
+        assert violation.path == "" or violation.path.startswith("/")
+        assert violation.rule
+        assert violation.keyword
+        assert violation.message
+        assert "\n" not in str(violation)
+    # Each violation lies at or under a place jsonschema complains about.
+    error_paths = {_pointer(error.absolute_path) for error in errors}
+    for violation in violations:
+        assert any(
+            violation.path == path or violation.path.startswith(path + "/") or path == ""
+            for path in error_paths
+        ), (violation, error_paths)
+
+
+# --------------------------------------------------------------------------- a newer server
+
+
+@attrs.frozen
+class StatusExample:
+    vendor: str
+    path: str
+    method: str
+    name: str
+    value: Any = attrs.field(eq=False)
+    schema: Mapping[str, Any] = attrs.field(eq=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return f"{self.vendor}:{self.name}"
+
+    @property
+    def url(self) -> str:
+        return BASE + re.sub(r"\{[^}]+\}", TASK_ID, self.path)
+
+
+def status_successes() -> list[StatusExample]:
+    found = []
+    for vendor in VENDORS:
+        for path, item in load(vendor)["paths"].items():
+            for method, operation in item.items():
+                if not isinstance(operation, dict) or operation.get("x-sunokit-role") != "status":
+                    continue
+                trail = f"{path}/{method}/responses/200/"
+                for example in examples(vendor):
+                    value = example.value
+                    if (
+                        example.where == "response"
+                        and (example.trail + "/").startswith(trail)
+                        and isinstance(value, dict)
+                        and value.get("code") in SUCCESS_CODES
+                    ):
+                        found.append(
+                            StatusExample(vendor, path, method, example.name, value, example.schema)
+                        )
+    return found
+
+
+STATUS_SUCCESSES = status_successes()
+STATUS_VARIANTS = [
+    pytest.param(example, name, id=f"{example.id}:{name}")
+    for example in STATUS_SUCCESSES
+    for name in future_variants(example.vendor, example.schema, example.value)
+]
+
+
+def test_every_vendor_has_status_successes_to_mutate() -> None:
+    assert {example.vendor for example in STATUS_SUCCESSES} == set(VENDORS)
+    assert any(name == "unknown-enum-values" for _, name in (p.values for p in STATUS_VARIANTS))
+
+
+# One TLS context for every client (respx answers; building a context per client is slow).
+TLS = ssl.create_default_context()
+
+
+def serve_get(example: StatusExample, body: Any, status: int = 200) -> sunokit.Task:
+    with respx.mock(assert_all_called=True) as router:
+        route = router.route(method=example.method.upper(), url=example.url).mock(
+            return_value=httpx.Response(status, json=body)
+        )
+        with sunokit.SunoClient(
+            example.vendor,
+            api_key=KEY,
+            base_url=BASE,
+            max_retries=0,
+            http_client=httpx.Client(verify=TLS),
+        ) as client:
+            task = client.get(TASK_ID)
+        assert route.call_count == 1
+    return task
+
+
+_DOCUMENTED: dict[str, sunokit.Task] = {}
+
+
+def documented_task(example: StatusExample) -> sunokit.Task:
+    if example.id not in _DOCUMENTED:
+        _DOCUMENTED[example.id] = serve_get(example, example.value)
+    return _DOCUMENTED[example.id]
+
+
+def raw_dict(raw: Any) -> Any:
+    return raw.to_dict() if hasattr(raw, "to_dict") else raw
+
+
+def _variant(example: StatusExample | MediaExample, name: str) -> dict[str, Any]:
+    """The future variant, with the envelope's (success) code kept for unknown-enum-values."""
+    variant = future_variants(example.vendor, example.schema, example.value)[name]
+    if name == "unknown-enum-values":
+        variant["code"] = example.value["code"]
+    return variant
+
+
+def check_future_task(
+    task: sunokit.Task, documented: sunokit.Task, variant: Any, name: str, *, failed: bool = False
+) -> None:
+    """`task` (from `variant`) against `documented` (from the documented body)."""
+    assert task.vendor == documented.vendor
+    assert task.task_id == documented.task_id
+    assert [track.id for track in task.tracks] == [track.id for track in documented.tracks]
+    assert raw_dict(task.raw) == variant
+    if name == "unknown-fields":
+        assert task.to_dict() == documented.to_dict()
+        assert task.raw.additional_properties[UNKNOWN_FIELD] == FUTURE_FIELD_VALUE
+    elif task.vendor_state != documented.vendor_state:
+        assert task.vendor_state == UNKNOWN_STRING
+        assert task.state == ("failed" if failed else "unknown")
+        assert (task.error is not None) == failed
+    else:
+        assert task.state == documented.state
+
+
+@pytest.mark.parametrize(("example", "name"), STATUS_VARIANTS)
+def test_newer_status_answer_still_parses(example: StatusExample, name: str) -> None:
+    variant = _variant(example, name)
+    task = serve_get(example, variant)
+    check_future_task(task, documented_task(example), variant, name)
+
+
+def replay(answer: list[Any]) -> Callable[[httpx.Request], httpx.Response]:
+    """A respx side effect answering whatever body `answer` holds at the time."""
+    return lambda _request: httpx.Response(200, json=answer[0])
+
+
+def test_newer_status_answers_parse_in_the_async_client_too() -> None:
+    async def no_sleep(_: float) -> None:
+        return None
+
+    async def all_variants() -> None:
+        for vendor in VENDORS:
+            params = [p.values for p in STATUS_VARIANTS if p.values[0].vendor == vendor]
+            answer: list[Any] = []
+            with respx.mock(assert_all_called=True) as router:
+                for example in {example.url: example for example, _ in params}.values():
+                    router.route(method=example.method.upper(), url=example.url).mock(
+                        side_effect=replay(answer)
+                    )
+                async with sunokit.AsyncSunoClient(
+                    vendor,
+                    api_key=KEY,
+                    base_url=BASE,
+                    max_retries=0,
+                    http_client=httpx.AsyncClient(verify=TLS),
+                    sleep=no_sleep,  # the apikley status limit (3/s per task) would wait
+                ) as client:
+                    for example, name in params:
+                        variant = _variant(example, name)
+                        answer[:] = [variant]
+                        task = await client.get(TASK_ID)
+                        check_future_task(task, documented_task(example), variant, name)
+
+    asyncio.run(all_variants())
+
+
+@pytest.mark.parametrize("example", STATUS_SUCCESSES, ids=lambda example: example.id)
+def test_unknown_envelope_code_is_never_success(example: StatusExample) -> None:
+    variant = copy.deepcopy(example.value)
+    variant["code"] = UNKNOWN_STRING if isinstance(variant["code"], str) else UNKNOWN_INT
+    with pytest.raises(sunokit.APIStatusError) as raised:
+        serve_get(example, variant)
+    assert raised.value.code == variant["code"]
+    assert raised.value.body == variant
+    assert KEY not in f"{raised.value} {raised.value!r}"
+
+
+CALLBACKS = [
+    example
+    for vendor in callbacks.callback_vendors()
+    for example in examples(vendor)
+    if example.where == "callback"
+]
+CALLBACK_VARIANTS = [
+    pytest.param(example, name, id=f"{example.id}:{name}")
+    for example in CALLBACKS
+    for name in future_variants(example.vendor, example.schema, example.value)
+]
+
+
+@pytest.mark.parametrize(("example", "name"), CALLBACK_VARIANTS)
+def test_newer_callback_still_parses(example: MediaExample, name: str) -> None:
+    documented = callbacks.parse(example.vendor, example.value)
+    variant = _variant(example, name)
+    task = callbacks.parse(example.vendor, json.dumps(variant).encode())
+    check_future_task(
+        task, documented, variant, name, failed=example.value["code"] not in SUCCESS_CODES
+    )
+
+
+@pytest.mark.parametrize("example", CALLBACKS, ids=lambda example: example.id)
+def test_callback_with_an_unknown_code_is_a_failure(example: MediaExample) -> None:
+    variant = copy.deepcopy(example.value)
+    variant["code"] = UNKNOWN_INT
+    task = callbacks.parse(example.vendor, variant)
+    assert task.state == "failed"
+    assert task.error is not None
+    assert task.error.code == UNKNOWN_INT
+
+
+# --------------------------------------------------------------------------- odd answers (regressions)
+
+
+SUBMIT_REQUESTS: dict[str, sunokit.MusicRequest] = {
+    vendor: sunokit.CustomLyrics("[Verse] la la", "pop", "Song") for vendor in VENDORS
+}
+CALLBACK_URL = {"sunoapi_org": "https://cb.test/hook", "apikley": "https://cb.test/hook"}
+SUBMIT_PATHS = {
+    vendor: next(
+        (path, method)
+        for path, item in load(vendor)["paths"].items()
+        for method, operation in item.items()
+        if isinstance(operation, dict) and operation.get("x-sunokit-role") == "submit"
+    )
+    for vendor in VENDORS
+}
+SUCCESS_CODE = {vendor: ("success" if vendor == "relay" else 200) for vendor in VENDORS}
+NO_TASK_ID = {
+    "no-data": lambda code: {"code": code},
+    "null-data": lambda code: {"code": code, "data": None},
+    "null-ids": lambda code: {"code": code, "data": {"taskId": None, "task_id": None}},
+    "empty-ids": lambda code: {"code": code, "data": {"taskId": "", "task_id": ""}, "task_id": ""},
+}
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+@pytest.mark.parametrize("make", NO_TASK_ID.values(), ids=NO_TASK_ID.keys())
+def test_submit_answer_without_a_task_id(vendor: str, make: Any) -> None:
+    """Regression: SunoClient.submit returned task_id "None" for a null id, and raised a bare
+    KeyError/TypeError (outside the SunokitError tree) when `data` was missing or null. It is an
+    APIResponseError now, and - the request may have been accepted - not retried."""
+    body = make(SUCCESS_CODE[vendor])
+    path, method = SUBMIT_PATHS[vendor]
+    with respx.mock(assert_all_called=True) as router:
+        route = router.route(method=method.upper(), url=BASE + path).mock(
+            return_value=httpx.Response(200, json=body)
+        )
+        client = sunokit.SunoClient(
+            vendor,
+            api_key=KEY,
+            base_url=BASE,
+            max_retries=3,
+            callback_url=CALLBACK_URL.get(vendor),
+            sleep=lambda _: None,
+        )
+        with pytest.raises(sunokit.APIResponseError, match="without a task id") as raised:
+            client.submit(SUBMIT_REQUESTS[vendor])
+        assert route.call_count == 1
+    assert raised.value.vendor == vendor
+    assert raised.value.status_code == 200
+    assert KEY not in f"{raised.value} {raised.value!r}"
+
+
+@pytest.mark.parametrize(
+    ("status", "error_class"),
+    [
+        (401, sunokit.AuthenticationError),
+        (403, sunokit.AuthenticationError),
+        (503, sunokit.MaintenanceError),
+        (200, sunokit.ServerError),
+    ],
+)
+def test_relay_openai_error_shape(status: int, error_class: type[sunokit.APIStatusError]) -> None:
+    """Regression: new-api's `{"error": {...}}` answers are errors whatever the HTTP status,
+    with the gateway's message (was: "HTTP 401" only, and a parse error at HTTP 200)."""
+    example = next(e for e in STATUS_SUCCESSES if e.vendor == "relay")
+    body = {"error": {"message": "无效的令牌", "type": "new_api_error", "code": ""}}
+    with pytest.raises(error_class) as raised:
+        serve_get(example, body, status)
+    assert raised.value.message == "无效的令牌"
+    assert raised.value.status_code == status
+    assert raised.value.code is None
+    assert raised.value.body == body
+
+
+def test_relay_bare_clip_list_is_followed() -> None:
+    """Regression: the bare clip list of an upstream Suno-API server left the task "unknown"
+    forever (wait() never ended) and dropped its tracks."""
+    example = next(e for e in STATUS_SUCCESSES if e.name == "sunokit-upstream-clip-list")
+    task = serve_get(example, example.value)
+    assert (task.state, task.vendor_state, task.task_id) == ("succeeded", "complete", TASK_ID)
+    assert [track.id for track in task.tracks] == [clip["id"] for clip in example.value["data"]]
+    assert task.tracks[0].duration == 182.4

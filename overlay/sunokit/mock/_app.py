@@ -1,0 +1,903 @@
+"""The mock vendor: one Starlette app per vendor, stateful, driven by the vendor's spec."""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextlib
+import dataclasses
+import hashlib
+import hmac
+import json
+import logging
+import re
+import threading
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+import httpx
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from .. import _specs
+from .._validation import validate
+from . import _media
+from ._dialects import Answer, Dialect, dialect_for
+from ._faults import (
+    REPLACING_KINDS,
+    DroppedConnectionResponse,
+    Fault,
+    FaultBook,
+    install_log_filter,
+    request_scope,
+)
+from ._spec import CallbackSpec, callback_spec
+from ._tasks import MockTask, MockTrack, Stage, StageTimings
+
+__all__ = ["CallbackRecord", "MockStats", "MockVendor", "create_app"]
+
+logger = logging.getLogger("sunokit.mock")
+
+DEFAULT_API_KEY = "sk-mock"
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+_SUBMIT_ROLES = frozenset({"submit", "extend", "extend-instrumental"})
+_EXTRA_FIELD = "x_sunokit_mock_extra"
+_NAMESPACE = uuid.UUID("5a1e0c4b-9d3f-4a8e-b6c2-7f10d2e3a4b5")
+_TONES = (440.0, 554.37, 659.25, 783.99)
+_COLOURS = ((224, 96, 64), (64, 128, 224), (96, 192, 96), (200, 160, 48))
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclasses.dataclass
+class CallbackRecord:
+    """One callback the mock owes a receiver, and how its delivery went."""
+
+    task_id: str
+    stage: str
+    url: str
+    content: bytes
+    headers: dict[str, str]
+    state: Literal["pending", "delivering", "delivered", "failed"] = "pending"
+    attempts: int = 0
+    status_code: int | None = None
+    error: str | None = None
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "task_id": self.task_id,
+            "stage": self.stage,
+            "url": self.url,
+            "state": self.state,
+            "attempts": self.attempts,
+            "status_code": self.status_code,
+            "error": self.error,
+            "body": self.json(),
+        }
+
+
+@dataclasses.dataclass
+class MockStats:
+    """Counters tests read to prove what the mock saw (e.g. a task submitted exactly once)."""
+
+    accepted_submissions: int = 0
+    requests: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    polls: dict[str, int] = dataclasses.field(default_factory=dict)
+    rejected: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    rate_limited: int = 0
+    faults_applied: collections.Counter[str] = dataclasses.field(
+        default_factory=collections.Counter
+    )
+    callbacks_delivered: int = 0
+    callbacks_failed: int = 0
+    callback_attempts: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "accepted_submissions": self.accepted_submissions,
+            "requests": dict(self.requests),
+            "polls": dict(self.polls),
+            "rejected": dict(self.rejected),
+            "rate_limited": self.rate_limited,
+            "faults_applied": dict(self.faults_applied),
+            "callbacks_delivered": self.callbacks_delivered,
+            "callbacks_failed": self.callbacks_failed,
+            "callback_attempts": self.callback_attempts,
+        }
+
+
+class _BadJSON(ValueError):
+    pass
+
+
+def _reject_constant(name: str) -> Any:
+    raise _BadJSON(f"{name} is not a JSON number")
+
+
+_MAX_DEPTH = 64
+
+
+def _parse_json(raw: bytes) -> Any:
+    try:
+        value = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise _BadJSON(str(error)) from None
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            raise _BadJSON(f"the JSON is nested deeper than {_MAX_DEPTH} levels")
+        children = (
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        )
+        stack.extend((child, depth + 1) for child in children)
+    return value
+
+
+def _dumps(body: Any) -> bytes:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+
+
+def _add_extra_fields(node: Any) -> None:
+    if isinstance(node, dict):
+        for value in node.values():
+            _add_extra_fields(value)
+        node[_EXTRA_FIELD] = {"note": "an unknown field added by the extra_fields fault", "n": 1}
+    elif isinstance(node, list):
+        for item in node:
+            _add_extra_fields(item)
+
+
+# --------------------------------------------------------------------------- the vendor
+
+
+@dataclasses.dataclass(frozen=True)
+class _Route:
+    template: str
+    pattern: re.Pattern[str]
+    operations: Mapping[str, _specs.Operation]  # upper-case method -> operation
+
+    @property
+    def allow(self) -> str:
+        return ", ".join(sorted(self.operations))
+
+
+def _compile(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}/]+\})", template)
+    regex = "".join(
+        f"(?P<{part[1:-1]}>[^/]+)" if part.startswith("{") else re.escape(part) for part in parts
+    )
+    return re.compile(f"^{regex}$")
+
+
+class MockVendor:
+    """A stateful local stand-in for one vendor's API (an ASGI app: pass it to TestClient,
+    httpx.ASGITransport or uvicorn). See `create_app` for the options."""
+
+    def __init__(
+        self,
+        vendor: str,
+        *,
+        api_key: str = DEFAULT_API_KEY,
+        timings: StageTimings | None = None,
+        credits: int | None = 1000,
+        faults: Iterable[Fault] = (),
+        clock: Callable[[], float] = time.monotonic,
+        sensitive_word: str | None = "forbidden",
+        durations: Sequence[float] = (3.0, 3.5),
+        rate_limits: bool = True,
+        callback_transport: httpx.AsyncBaseTransport | None = None,
+        callback_attempts: int = 3,
+        callback_backoff: float = 0.1,
+        callback_timeout: float = 2.0,
+        worker_interval: float = 0.05,
+    ) -> None:
+        self.vendor = _specs.check_vendor(vendor)
+        self.api_key = api_key
+        self.timings = timings if timings is not None else StageTimings()
+        if credits is not None and (isinstance(credits, bool) or credits < 0):
+            raise ValueError("credits must be >= 0 or None (unlimited)")
+        self.credits = credits
+        self.clock = clock
+        self.sensitive_word = sensitive_word
+        if not durations or any(d <= 0 for d in durations):
+            raise ValueError("durations must be a non-empty list of positive seconds")
+        self.durations = tuple(float(d) for d in durations)
+        self.rate_limits = rate_limits
+        if callback_attempts < 1:
+            raise ValueError("callback_attempts must be >= 1")
+        self.callback_attempts = callback_attempts
+        self.callback_backoff = callback_backoff
+        self.callback_timeout = callback_timeout
+        self.callback_transport = callback_transport
+        self.worker_interval = worker_interval
+
+        self.dialect: Dialect = dialect_for(self.vendor)
+        self.stats = MockStats()
+        self.tasks: dict[str, MockTask] = {}
+        self.callbacks: list[CallbackRecord] = []
+        self.inbox: list[dict[str, Any]] = []
+        self._faults = FaultBook()
+        for fault in faults:
+            self._faults.add(fault)
+        self._tracks: dict[str, MockTrack] = {}
+        self._windows: dict[tuple[Any, ...], collections.deque[float]] = {}
+        self._lock = threading.RLock()
+        self._counter = 0
+        self._worker_running = False
+        self._callback_tasks = 0  # tasks that have a callback URL
+        self._routes = self._spec_routes()
+        install_log_filter()
+        self.app = Starlette(
+            routes=[
+                Route("/__mock__/stats", self._control_stats, methods=["GET"]),
+                Route("/__mock__/faults", self._control_faults, methods=["GET", "POST", "DELETE"]),
+                Route("/__mock__/tick", self._control_tick, methods=["POST"]),
+                Route("/__mock__/clock", self._control_clock, methods=["POST"]),
+                Route("/__mock__/credits", self._control_credits, methods=["GET", "POST"]),
+                Route("/__mock__/tasks", self._control_tasks, methods=["GET"]),
+                Route("/__mock__/callbacks", self._control_callbacks, methods=["GET"]),
+                Route("/__mock__/inbox", self._control_inbox, methods=["GET", "POST", "DELETE"]),
+                Route("/__mock__/media/{name}", self._media, methods=["GET"]),
+                Route("/{path:path}", self._vendor_call, methods=list(_METHODS)),
+            ],
+            lifespan=self._lifespan,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+
+    def __repr__(self) -> str:
+        return f"MockVendor({self.vendor!r}, tasks={len(self.tasks)})"
+
+    # ------------------------------------------------------------------ public helpers
+
+    def set_fault(self, fault: Fault | str, **options: Any) -> Fault:
+        """Activate a fault: `set_fault(Fault("server_error", times=2))` or
+        `set_fault("server_error", times=2)`."""
+        if isinstance(fault, Fault):
+            made = dataclasses.replace(fault, **options) if options else fault
+        else:
+            made = Fault.from_dict({"kind": fault, **options})
+        self._faults.add(made)
+        return made
+
+    def clear_faults(self) -> None:
+        self._faults.clear()
+
+    @property
+    def faults(self) -> list[dict[str, Any]]:
+        """The active faults with their remaining counts."""
+        return self._faults.active()
+
+    def stage_of(self, task_id: str) -> Stage:
+        return self.tasks[task_id].stage(self.clock(), self.timings)
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything GET /__mock__/stats answers."""
+        with self._lock:
+            data = self.stats.as_dict()
+            data["vendor"] = self.vendor
+            data["credits"] = self.credits
+            data["tasks"] = {
+                task.id: {
+                    "role": task.role,
+                    "stage": task.stage(self.clock(), self.timings),
+                    "polls": task.polls,
+                    "failure": task.failure,
+                }
+                for task in self.tasks.values()
+            }
+            data["callbacks_pending"] = sum(
+                1 for record in self.callbacks if record.state in ("pending", "delivering")
+            )
+            data["faults"] = self._faults.active()
+            return data
+
+    # ------------------------------------------------------------------ routing
+
+    def _spec_routes(self) -> list[_Route]:
+        by_path: dict[str, dict[str, _specs.Operation]] = {}
+        for operation in _specs.operations(self.vendor):
+            by_path.setdefault(operation.path, {})[operation.method.upper()] = operation
+        return [_Route(path, _compile(path), ops) for path, ops in by_path.items()]
+
+    def _match(self, path: str) -> tuple[_Route, dict[str, str]] | None:
+        for route in self._routes:
+            found = route.pattern.match(path)
+            if found:
+                return route, found.groupdict()
+        return None
+
+    async def _vendor_call(self, request: Request) -> Response:
+        path = request.url.path
+        method = request.method.upper()
+        matched = self._match(path)
+        if matched is None:
+            return self._render(self.dialect.unknown_path(method, path))
+        route, params = matched
+        operation = route.operations.get(method)
+        if operation is None:
+            return self._render(self.dialect.method_not_allowed(method, path, route.allow))
+        with self._lock:
+            self.stats.requests[operation.role] += 1
+        scope = request_scope(operation.role)
+
+        slow = self._faults.take({"slow"}, scope)
+        if slow is not None:
+            self._count_fault(slow)
+            await asyncio.sleep(slow.delay)
+        replacing = self._faults.take(REPLACING_KINDS, scope)
+        if replacing is not None:
+            self._count_fault(replacing)
+            if not replacing.processed:
+                return self._fault_response(replacing)
+
+        answer = await self._handle(request, operation, params)
+
+        if replacing is not None:
+            return self._fault_response(replacing)
+        if answer.task_status and answer.kind is None:
+            unknown = self._faults.take({"unknown_status"}, scope)
+            if unknown is not None:
+                self._count_fault(unknown)
+                self.dialect.set_unknown_status(answer.body, unknown.value)
+        if answer.kind is not None:
+            with self._lock:
+                self.stats.rejected[answer.kind] += 1
+        return self._render(answer, scope)
+
+    def _render(self, answer: Answer, scope: str | None = None) -> Response:
+        background = None
+        if scope is not None:
+            extra = self._faults.take({"extra_fields"}, scope)
+            if extra is not None:
+                self._count_fault(extra)
+                _add_extra_fields(answer.body)
+            if self._callback_tasks and not self._worker_running:
+                # No lifespan worker (e.g. TestClient without `with`): callbacks that are due
+                # go out after this answer has been sent, within the same request cycle.
+                background = BackgroundTask(self._delivery_pass)
+        return Response(
+            _dumps(answer.body),
+            status_code=answer.status,
+            headers=answer.headers,
+            media_type="application/json",
+            background=background,
+        )
+
+    def _count_fault(self, fault: Fault) -> None:
+        with self._lock:
+            self.stats.faults_applied[fault.kind] += 1
+
+    def _fault_response(self, fault: Fault) -> Response:
+        if fault.kind == "server_error":
+            return self._render(self.dialect.server_error(fault.status or 500))
+        if fault.kind == "maintenance":
+            return self._render(self.dialect.error("maintenance"))
+        if fault.kind == "malformed_json":
+            return Response(
+                b'{"code": 200, "data": {"taskId": "trunc',
+                status_code=fault.status or 200,
+                media_type="application/json",
+            )
+        if fault.kind == "html_error":
+            page = (
+                "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>"
+                "<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center>"
+                "</body></html>"
+            )
+            return Response(page, status_code=fault.status or 502, media_type="text/html")
+        if fault.kind == "empty_body":
+            return Response(b"", status_code=fault.status or 200)
+        return DroppedConnectionResponse()
+
+    # ------------------------------------------------------------------ vendor operations
+
+    def _authorized(self, request: Request) -> bool:
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        return scheme.lower() == "bearer" and hmac.compare_digest(
+            token.strip().encode(), self.api_key.encode()
+        )
+
+    async def _handle(
+        self, request: Request, operation: _specs.Operation, params: dict[str, str]
+    ) -> Answer:
+        if not self._authorized(request):
+            return self.dialect.error("authentication")
+        body: Any = None
+        if operation.request_schema_pointer is not None:
+            try:
+                body = _parse_json(await request.body())
+            except _BadJSON as error:
+                return self.dialect.error(
+                    "invalid_request", f"the request body is not valid JSON: {error}"
+                )
+        role = operation.role
+        if role in _SUBMIT_ROLES:
+            return self._submit(request, operation, body)
+        if role == "status":
+            return self._status(request, operation, params, body)
+        if role == "status-batch":
+            return self._status_batch(operation, body)
+        if role == "credits":
+            return self.dialect.credits(self.credits)
+        return self.dialect.error("not_found", f"the mock does not implement {role}")
+
+    def _rate_limited(self, operation: _specs.Operation, task_id: str = "") -> bool:
+        limit = operation.rate_limit
+        if limit is None or not self.rate_limits:
+            return False
+        key: tuple[Any, ...] = (
+            ("client", limit.requests, limit.per_seconds)
+            if limit.scope == "client"
+            else ("task", operation.path, task_id)
+        )
+        now = self.clock()
+        with self._lock:
+            window = self._windows.setdefault(key, collections.deque())
+            while window and window[0] <= now - limit.per_seconds:
+                window.popleft()
+            if len(window) >= limit.requests:
+                self.stats.rate_limited += 1
+                return True
+            window.append(now)
+            return False
+
+    def _violations(self, role: str, body: Any) -> Answer | None:
+        violations = validate(self.vendor, body, role=role)
+        if not violations:
+            return None
+        text = "; ".join(
+            f"{violation.path.lstrip('/').replace('/', '.') or 'body'}: {violation.message}"
+            for violation in violations
+        )
+        return self.dialect.error("invalid_request", text)
+
+    def _sensitive(self, body: Mapping[str, Any], exempt: set[str]) -> bool:
+        word = (self.sensitive_word or "").casefold()
+        if not word:
+            return False
+        return any(
+            isinstance(value, str) and word in value.casefold()
+            for key, value in body.items()
+            if key not in exempt
+        )
+
+    def _submit(self, request: Request, operation: _specs.Operation, body: Any) -> Answer:
+        if self._rate_limited(operation):
+            return self.dialect.error("rate_limited")
+        rejected = self._violations(operation.role, body)
+        if rejected is not None:
+            return rejected
+        callback = callback_spec(self.vendor, operation.role) or callback_spec(
+            self.vendor, "submit"
+        )
+        with self._lock:
+            if self.credits is not None and self.credits < 1:
+                return self.dialect.error("insufficient_credits")
+            if self.credits is not None:
+                self.credits -= 1
+            task = self._new_task(request, operation.role, dict(body), callback)
+            self.stats.accepted_submissions += 1
+        return self.dialect.submitted(task)
+
+    def _new_task(
+        self, request: Request, role: str, body: dict[str, Any], callback: CallbackSpec | None
+    ) -> MockTask:
+        self._counter += 1
+        number = self._counter
+        seed = uuid.uuid5(_NAMESPACE, f"{self.vendor}:task:{number}")
+        tracks = []
+        for index, duration in enumerate(self.durations):
+            track_seed = uuid.uuid5(_NAMESPACE, f"{self.vendor}:track:{number}:{index}")
+            track = MockTrack(
+                id=self.dialect.new_track_id(track_seed),
+                index=index,
+                duration=duration,
+                frequency=_TONES[index % len(_TONES)],
+                colour=_COLOURS[index % len(_COLOURS)],
+            )
+            tracks.append(track)
+            self._tracks[track.id] = track
+        exempt = {callback.url_field, callback.secret_field or ""} if callback else set()
+        task = MockTask(
+            id=self.dialect.new_task_id(seed),
+            number=number,
+            role=role,
+            body=body,
+            created=self.clock(),
+            wall=time.time(),
+            base_url=str(request.base_url),
+            tracks=tracks,
+        )
+        if self._sensitive(body, exempt):
+            task.failure = "sensitive"
+            task.reason = "The prompt contains sensitive words."
+        else:
+            fail = self._faults.take({"fail_task"}, "submit")
+            if fail is not None:
+                self._count_fault(fail)
+                task.failure = "generic"
+                task.reason = "Audio generation failed."
+        if callback is not None:
+            url = body.get(callback.url_field)
+            task.callback_url = url if isinstance(url, str) and url else None
+            secret = body.get(callback.secret_field) if callback.secret_field else None
+            task.callback_secret = secret if isinstance(secret, str) and secret else None
+            task.signature_header = callback.signature_header
+            if task.callback_url is not None:
+                self._callback_tasks += 1
+        self.tasks[task.id] = task
+        return task
+
+    def _task_id_of(
+        self, request: Request, operation: _specs.Operation, params: dict[str, str], body: Any
+    ) -> tuple[str | None, str]:
+        """(task id or None, the name of the field that carries it)."""
+        for parameter in operation.definition.get("parameters", ()):
+            name = str(parameter.get("name"))
+            if parameter.get("in") == "path":
+                return params.get(name) or None, name
+            if parameter.get("in") == "query":
+                return request.query_params.get(name) or None, name
+        pointer = operation.request_schema_pointer
+        schema = _specs.resolve(self.vendor, {"$ref": pointer}) if pointer else {}
+        name = str((schema.get("required") or ["task_id"])[0])
+        value = body.get(name) if isinstance(body, Mapping) else None
+        return (value if isinstance(value, str) and value else None), name
+
+    def _status(
+        self, request: Request, operation: _specs.Operation, params: dict[str, str], body: Any
+    ) -> Answer:
+        if operation.request_schema_pointer is not None:
+            rejected = self._violations(operation.role, body)
+            if rejected is not None:
+                return rejected
+        task_id, name = self._task_id_of(request, operation, params, body)
+        if task_id is None:
+            return self.dialect.error(
+                "invalid_request", f"{name}: required, the task id to look up"
+            )
+        if self._rate_limited(operation, task_id):
+            return self.dialect.error("rate_limited")
+        with self._lock:
+            task = self.tasks.get(task_id)
+            if task is None:
+                return self.dialect.error("not_found", f"task not found: {task_id}")
+            task.polls += 1
+            self.stats.polls[task.id] = task.polls
+            stage = task.stage(self.clock(), self.timings)
+        return self.dialect.task_status(task, stage)
+
+    def _status_batch(self, operation: _specs.Operation, body: Any) -> Answer:
+        rejected = self._violations(operation.role, body)
+        if rejected is not None:
+            return rejected
+        found: list[tuple[MockTask, Stage]] = []
+        now = self.clock()
+        with self._lock:
+            for task_id in body.get("ids") or ():
+                task = self.tasks.get(task_id) if isinstance(task_id, str) else None
+                if task is not None:
+                    task.polls += 1
+                    self.stats.polls[task.id] = task.polls
+                    found.append((task, task.stage(now, self.timings)))
+        return self.dialect.task_list(found)
+
+    # ------------------------------------------------------------------ media
+
+    async def _media(self, request: Request) -> Response:
+        name = str(request.path_params["name"])
+        stem, _, extension = name.rpartition(".")
+        track = self._tracks.get(stem)
+        slow = self._faults.take({"slow"}, "media")
+        if slow is not None:
+            self._count_fault(slow)
+            await asyncio.sleep(slow.delay)
+        fault = self._faults.take(REPLACING_KINDS, "media")
+        if fault is not None:
+            self._count_fault(fault)
+            if fault.kind == "drop_connection":
+                return DroppedConnectionResponse()
+            if fault.kind == "html_error":
+                return self._fault_response(fault)
+            if fault.kind == "empty_body":
+                return Response(b"", status_code=fault.status or 200)
+            status = fault.status or (503 if fault.kind == "maintenance" else 500)
+            if fault.kind == "malformed_json":  # a truncated file
+                status = 200
+            if status == 200 and track is not None:
+                data = _media.wav_tone(track.duration, track.frequency)
+                return Response(data[: len(data) // 2], media_type="audio/wav")
+            return Response(f"mock media fault: {fault.kind}", status_code=status)
+        if track is None or extension not in ("wav", "png"):
+            return Response(
+                _dumps({"error": f"no such media: {name}"}),
+                status_code=404,
+                media_type="application/json",
+            )
+        if extension == "wav":
+            return Response(
+                _media.wav_tone(track.duration, track.frequency), media_type="audio/wav"
+            )
+        return Response(_media.png_cover(*track.colour), media_type="image/png")
+
+    # ------------------------------------------------------------------ callbacks
+
+    def _enqueue_due(self) -> None:
+        now = self.clock()
+        with self._lock:
+            for task in self.tasks.values():
+                if task.callback_url is None:
+                    continue
+                for stage in self.dialect.callback_stages(task.reached(now, self.timings)):
+                    if stage in task.callbacks_enqueued:
+                        continue
+                    task.callbacks_enqueued.append(stage)
+                    content = _dumps(self.dialect.callback_body(task, stage))
+                    headers = {
+                        "Content-Type": "application/json",
+                        "User-Agent": f"sunokit-mock/{self.vendor}",
+                    }
+                    if task.signature_header and task.callback_secret:
+                        headers[task.signature_header] = hmac.new(
+                            task.callback_secret.encode(), content, hashlib.sha256
+                        ).hexdigest()
+                    self.callbacks.append(
+                        CallbackRecord(task.id, stage, task.callback_url, content, headers)
+                    )
+
+    def _claim(self) -> list[list[CallbackRecord]]:
+        """Pending callbacks, grouped by task in order, that nobody is delivering yet."""
+        with self._lock:
+            busy = {r.task_id for r in self.callbacks if r.state == "delivering"}
+            groups: dict[str, list[CallbackRecord]] = {}
+            for record in self.callbacks:
+                if record.state == "pending" and record.task_id not in busy:
+                    record.state = "delivering"
+                    groups.setdefault(record.task_id, []).append(record)
+            return list(groups.values())
+
+    async def _deliver(self, client: httpx.AsyncClient, record: CallbackRecord) -> None:
+        for attempt in range(self.callback_attempts):
+            if attempt:
+                await asyncio.sleep(self.callback_backoff * attempt)
+            record.attempts += 1
+            with self._lock:
+                self.stats.callback_attempts += 1
+            try:
+                response = await client.post(
+                    record.url, content=record.content, headers=record.headers
+                )
+            except Exception as error:  # the receiver is unreachable or broken: retry
+                record.error = f"{type(error).__name__}: {error}"
+                continue
+            record.status_code = response.status_code
+            if 200 <= response.status_code < 300:
+                record.state = "delivered"
+                record.error = None
+                with self._lock:
+                    self.stats.callbacks_delivered += 1
+                return
+            record.error = f"HTTP {response.status_code}"
+        record.state = "failed"
+        with self._lock:
+            self.stats.callbacks_failed += 1
+        logger.info(
+            "sunokit mock: callback %s/%s to %s failed: %s",
+            record.task_id,
+            record.stage,
+            record.url,
+            record.error,
+        )
+
+    async def _deliver_group(self, client: httpx.AsyncClient, group: list[CallbackRecord]) -> None:
+        for record in group:
+            try:
+                await self._deliver(client, record)
+            except Exception as error:  # never let one callback stop the others
+                record.state = "failed"
+                record.error = f"{type(error).__name__}: {error}"
+
+    async def _delivery_pass(self) -> int:
+        self._enqueue_due()
+        groups = self._claim()
+        if not groups:
+            return 0
+        timeout = httpx.Timeout(self.callback_timeout)
+        async with httpx.AsyncClient(transport=self.callback_transport, timeout=timeout) as client:
+            await asyncio.gather(*(self._deliver_group(client, group) for group in groups))
+        return sum(len(group) for group in groups)
+
+    async def deliver_callbacks(self) -> dict[str, int]:
+        """Send every callback that is due now and wait until each is delivered or given up
+        (what POST /__mock__/tick does). Returns the counts of this call."""
+        before = (self.stats.callbacks_delivered, self.stats.callbacks_failed)
+        limit = (
+            time.monotonic()
+            + self.callback_attempts
+            * (self.callback_timeout + self.callback_backoff * self.callback_attempts)
+            + 5.0
+        )
+        while True:
+            await self._delivery_pass()
+            with self._lock:
+                pending = [r for r in self.callbacks if r.state in ("pending", "delivering")]
+            if not pending or time.monotonic() > limit:
+                break
+            await asyncio.sleep(0.005)
+        return {
+            "delivered": self.stats.callbacks_delivered - before[0],
+            "failed": self.stats.callbacks_failed - before[1],
+            "pending": len(pending),
+        }
+
+    async def _worker(self) -> None:
+        while True:
+            try:
+                await self._delivery_pass()
+            except Exception:  # pragma: no cover - the worker must survive anything
+                logger.exception("sunokit mock: callback worker pass failed")
+            await asyncio.sleep(self.worker_interval)
+
+    @contextlib.asynccontextmanager
+    async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        worker = asyncio.create_task(self._worker())
+        self._worker_running = True
+        try:
+            yield
+        finally:
+            self._worker_running = False
+            worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await worker
+
+    # ------------------------------------------------------------------ control endpoints
+
+    @staticmethod
+    def _json(data: Any, status: int = 200) -> Response:
+        return Response(_dumps(data), status_code=status, media_type="application/json")
+
+    async def _control_body(self, request: Request) -> Any:
+        raw = await request.body()
+        return _parse_json(raw) if raw.strip() else {}
+
+    async def _control_stats(self, request: Request) -> Response:
+        return self._json(self.snapshot())
+
+    async def _control_faults(self, request: Request) -> Response:
+        if request.method == "DELETE":
+            self.clear_faults()
+        elif request.method == "POST":
+            try:
+                data = await self._control_body(request)
+                items = data.get("faults") if isinstance(data, dict) and "faults" in data else data
+                faults = [
+                    Fault.from_dict(item)
+                    for item in (items if isinstance(items, list) else [items])
+                ]
+            except (ValueError, TypeError) as error:
+                return self._json({"error": str(error)}, 400)
+            for fault in faults:
+                self._faults.add(fault)
+        return self._json({"faults": self._faults.active()})
+
+    async def _control_tick(self, request: Request) -> Response:
+        return self._json(await self.deliver_callbacks())
+
+    async def _control_clock(self, request: Request) -> Response:
+        advance = getattr(self.clock, "advance", None)
+        try:
+            data = await self._control_body(request)
+            seconds = data.get("advance", 0) if isinstance(data, dict) else None
+            if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+                raise ValueError('send {"advance": <seconds>}')
+        except ValueError as error:
+            return self._json({"error": str(error)}, 400)
+        if not callable(advance):
+            return self._json(
+                {"error": "the mock runs on a real clock (use clock=ManualClock())"}, 409
+            )
+        try:
+            advance(float(seconds))
+        except ValueError as error:
+            return self._json({"error": str(error)}, 400)
+        return self._json({"now": self.clock()})
+
+    async def _control_credits(self, request: Request) -> Response:
+        if request.method == "POST":
+            try:
+                data = await self._control_body(request)
+                value = data.get("credits") if isinstance(data, dict) else None
+                if value is not None and (
+                    isinstance(value, bool) or not isinstance(value, int) or value < 0
+                ):
+                    raise ValueError('send {"credits": <int >= 0 or null>}')
+            except ValueError as error:
+                return self._json({"error": str(error)}, 400)
+            with self._lock:
+                self.credits = value
+        return self._json({"credits": self.credits})
+
+    async def _control_tasks(self, request: Request) -> Response:
+        return self._json(self.snapshot()["tasks"])
+
+    async def _control_callbacks(self, request: Request) -> Response:
+        with self._lock:
+            return self._json([record.as_dict() for record in self.callbacks])
+
+    async def _control_inbox(self, request: Request) -> Response:
+        if request.method == "GET":
+            return self._json(self.inbox)
+        if request.method == "DELETE":
+            self.inbox.clear()
+            return self._json([])
+        raw = await request.body()
+        try:
+            body: Any = _parse_json(raw)
+        except _BadJSON:
+            body = raw.decode("utf-8", "replace")
+        self.inbox.append({"headers": dict(request.headers), "body": body})
+        wanted = request.query_params.get("status", "200")
+        status = int(wanted) if wanted.isdigit() and 200 <= int(wanted) <= 599 else 200
+        return self._json({"code": 200, "msg": "success"}, status)
+
+
+def create_app(
+    vendor: str,
+    *,
+    api_key: str = DEFAULT_API_KEY,
+    timings: StageTimings | None = None,
+    credits: int | None = 1000,
+    faults: Iterable[Fault] = (),
+    clock: Callable[[], float] = time.monotonic,
+    sensitive_word: str | None = "forbidden",
+    durations: Sequence[float] = (3.0, 3.5),
+    rate_limits: bool = True,
+    callback_transport: httpx.AsyncBaseTransport | None = None,
+    callback_attempts: int = 3,
+    callback_backoff: float = 0.1,
+    callback_timeout: float = 2.0,
+    worker_interval: float = 0.05,
+) -> MockVendor:
+    """A mock of `vendor` (one of sunokit.VENDORS), ready to serve.
+
+    api_key: the bearer token it accepts. timings: StageTimings (seconds after submission
+    for the text, first and complete stages). credits: submissions it accepts before the
+    vendor's insufficient-credits answer (None: unlimited). faults: Fault switches active from
+    the start. clock: seconds as a float (inject a ManualClock to drive the lifecycle without
+    sleeping). sensitive_word: a request containing it ends in the vendor's content failure.
+    durations: seconds of each generated track (one track per entry). rate_limits: enforce the
+    spec's x-sunokit-rate-limit. callback_transport: an httpx transport for the callbacks
+    (tests pass httpx.MockTransport). callback_attempts / callback_backoff / callback_timeout:
+    bounded delivery retries. worker_interval: how often the background worker (started by the
+    app's lifespan) looks for due callbacks.
+    """
+    return MockVendor(
+        vendor,
+        api_key=api_key,
+        timings=timings,
+        credits=credits,
+        faults=faults,
+        clock=clock,
+        sensitive_word=sensitive_word,
+        durations=durations,
+        rate_limits=rate_limits,
+        callback_transport=callback_transport,
+        callback_attempts=callback_attempts,
+        callback_backoff=callback_backoff,
+        callback_timeout=callback_timeout,
+        worker_interval=worker_interval,
+    )
