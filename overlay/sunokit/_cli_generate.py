@@ -1,7 +1,7 @@
 """`sunokit generate`: submit, wait with progress, download the tracks, write a sidecar.
 
-Exit codes: 0 done, 1 invalid request, 2 usage or configuration, 3 vendor refused or task
-failed, 4 timeout.
+Exit codes: 0 done, 1 invalid request (nothing sent), 2 usage or configuration, 3 vendor
+refused, task failed or a download failed, 4 timeout, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -40,10 +40,15 @@ from ._requests import (
 )
 from ._specs import VENDORS
 
-__all__ = ["add_arguments", "download_tracks", "run_generate"]
+__all__ = ["DownloadError", "add_arguments", "download_tracks", "run_generate", "write_sidecar"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_REFUSED, EXIT_TIMEOUT = 0, 1, 2, 3, 4
-EPILOG = "exit codes: 0 done, 1 invalid request (nothing sent), 2 usage or configuration, 3 vendor refused or task failed, 4 timeout"
+EXIT_INTERRUPTED = 130
+EPILOG = (
+    "exit codes: 0 done, 1 invalid request (nothing sent), 2 usage or configuration "
+    "(e.g. no API key), 3 vendor refused, task failed or a download failed, 4 timeout, "
+    "130 interrupted"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -109,8 +114,14 @@ def build_request(args: argparse.Namespace) -> MusicRequest:
         persona_id=args.persona_id,
     )
     common: dict[str, Any] = {"model": args.model, "tuning": tuning}
-    chosen = [name for name in ("prompt", "inspiration", "lyrics", "extend") if getattr(args, name)]
-    if args.instrumental and not args.prompt and not chosen:
+    chosen = [
+        name
+        for name in ("prompt", "inspiration", "lyrics", "extend")
+        if getattr(args, name) is not None
+    ]
+    if "extend" in chosen and "lyrics" in chosen:
+        chosen.remove("lyrics")  # --extend CLIP --lyrics FILE: new lyrics for the continuation
+    if args.instrumental and not chosen:
         chosen = ["instrumental"]
     if len(chosen) != 1:
         raise ConfigurationError(
@@ -159,51 +170,79 @@ def _extension(content_type: str, url: str) -> str:
     return guessed or ".bin"
 
 
-def download_tracks(task: Task, out: Path, http: httpx.Client) -> list[tuple[Track, Path | None]]:
-    """Download each track's audio into `out`; returns (track, file or None when it has no URL)."""
+class DownloadError(Exception):
+    """A track's media could not be fetched or saved (the task itself is done)."""
+
+
+def write_sidecar(task: Task, out: Path) -> Path:
+    """The vendor-neutral task as JSON next to the audio: `<task id>.json`."""
     out.mkdir(parents=True, exist_ok=True)
+    sidecar = out / f"{safe_name(task.task_id, 'task')}.json"
+    sidecar.write_text(json.dumps(task.to_dict(), indent=2, ensure_ascii=False) + "\n", "utf-8")
+    return sidecar
+
+
+def download_tracks(task: Task, out: Path, http: httpx.Client) -> list[tuple[Track, Path | None]]:
+    """Write the sidecar, then download each track's audio into `out`.
+
+    Returns (track, file, or None when the track has no URL). Raises DownloadError naming the
+    track when a download fails; the sidecar is already on disk by then.
+    """
+    write_sidecar(task, out)
     saved: list[tuple[Track, Path | None]] = []
     for index, track in enumerate(task.tracks):
         url = track.audio_url or track.stream_url
         if not url:
             saved.append((track, None))
             continue
-        response = http.get(url)
-        response.raise_for_status()
+        try:
+            response = http.get(url)
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            raise DownloadError(
+                f"track {track.id}: download failed ({type(error).__name__}: {error})"
+            ) from error
         stem = f"{safe_name(track.title or 'track', 'track')}-{safe_name(track.id, str(index))}"
         path = out / (stem + _extension(response.headers.get("content-type", ""), url))
         path.write_bytes(response.content)
         saved.append((track, path))
-    sidecar = out / f"{safe_name(task.task_id, 'task')}.json"
-    sidecar.write_text(json.dumps(task.to_dict(), indent=2, ensure_ascii=False) + "\n", "utf-8")
     return saved
 
 
 class Progress:
-    """Stage and elapsed time: rich on a terminal, one plain line per stage otherwise."""
+    """Stage and elapsed time: a live rich line on a terminal, one plain line per stage otherwise."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
         self._started = time.monotonic()
-        self._status: Any = None
+        self._live: Any = None
         if stream.isatty():
             from rich.console import Console
+            from rich.progress import Progress as RichProgress
+            from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
-            self._status = Console(file=stream).status("submitting")
-            self._status.start()
+            self._live = RichProgress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=Console(file=stream),
+                transient=False,
+            )
+            self._row = self._live.add_task("submitting", total=None)
+            self._live.start()
 
     def __call__(self, task: Task) -> None:
+        stage = f"{task.state} ({task.vendor_state or '-'})"
+        if self._live is not None:
+            self._live.update(self._row, description=f"{task.vendor} {task.task_id}: {stage}")
+            return
         elapsed = time.monotonic() - self._started
-        line = f"{task.vendor} {task.task_id}: {task.state} ({task.vendor_state or '-'}) after {elapsed:.1f}s"
-        if self._status is not None:
-            self._status.update(line)
-        else:
-            self._stream.write(line + "\n")
-            self._stream.flush()
+        self._stream.write(f"{task.vendor} {task.task_id}: {stage} after {elapsed:.1f}s\n")
+        self._stream.flush()
 
     def stop(self) -> None:
-        if self._status is not None:
-            self._status.stop()
+        if self._live is not None:
+            self._live.stop()
 
 
 @contextlib.contextmanager
@@ -230,6 +269,7 @@ def open_client(args: argparse.Namespace) -> Iterator[tuple[SunoClient, httpx.Cl
 
 
 def run_generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    task: Task | None = None
     try:
         request = build_request(args)
         with open_client(args) as (client, downloads):
@@ -249,18 +289,31 @@ def run_generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
             stderr.write(f"{violation}\n")
         stderr.write(f"invalid {args.vendor} request: nothing was sent\n")
         return EXIT_INVALID
-    except UnsupportedRequestError as error:
-        stderr.write(f"sunokit: {error}\n")
+    except ConfigurationError as error:
+        hint = "" if args.mock else " (or try it offline with --mock)"
+        stderr.write(f"sunokit: {error}{hint}\n")
+        return EXIT_USAGE
+    except (UnsupportedRequestError, ValueError) as error:
+        # The request constructors refuse blank text or a negative --at before anything is sent.
+        stderr.write(f"sunokit: invalid request: {error}\n")
         return EXIT_INVALID
-    except (ConfigurationError, OSError) as error:
+    except OSError as error:
         stderr.write(f"sunokit: {error}\n")
         return EXIT_USAGE
     except (TaskFailedError, APIError) as error:
         stderr.write(f"sunokit: {error}\n")
         return EXIT_REFUSED
+    except DownloadError as error:
+        assert task is not None
+        stderr.write(f"sunokit: task {task.task_id} is done but {error}; see {args.out}\n")
+        return EXIT_REFUSED
     except WaitTimeoutError as error:
         stderr.write(f"sunokit: {error}\n")
         return EXIT_TIMEOUT
+    except KeyboardInterrupt:
+        if task is not None:
+            stderr.write(f"sunokit: interrupted; task {task.task_id} may still be running\n")
+        return EXIT_INTERRUPTED
     if args.json:
         stdout.write(json.dumps(task.to_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
