@@ -44,7 +44,7 @@ fuzz: install
 	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -m 'schemathesis or fuzz'
 
 demo: install
-	$(BIN)/python -m sunokit demo
+	$(BIN)/python scripts/demo.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

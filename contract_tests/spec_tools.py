@@ -151,15 +151,37 @@ def _matches(types: Any, value: Any) -> bool:
     return any(checks.get(name, False) for name in names)
 
 
+def _nullable(doc: Mapping[str, Any], schema: Any) -> bool:
+    """Whether the schema explicitly allows null (a "null" type, a null branch, a null enum)."""
+    schema = resolve(doc, schema)
+    if not isinstance(schema, Mapping):
+        return False
+    types = schema.get("type")
+    if types == "null" or (isinstance(types, list) and "null" in types):
+        return True
+    if "enum" in schema and None in schema["enum"]:
+        return True
+    if "const" in schema and schema["const"] is None:
+        return True
+    return any(_nullable(doc, sub) for key in ("anyOf", "oneOf") for sub in schema.get(key, ()))
+
+
 def future_variants(vendor: str, schema: Mapping[str, Any], value: Any) -> dict[str, Any]:
-    """A documented body as a newer server might send it: unknown fields, unknown enum values."""
+    """A documented body as a newer server might send it.
+
+    "unknown-fields": an unknown field added to every object; "unknown-enum-values": every
+    enum-typed value replaced by one the spec does not list; "nulls": every scalar whose schema
+    allows null set to null; "null-containers": every object or array whose schema allows null
+    set to null (the outermost ones). A variant is only returned when it changes the body.
+    """
     doc = load(vendor)
     with_fields = copy.deepcopy(value)
     with_enums = copy.deepcopy(value)
-    changed_enum = False
+    with_nulls = copy.deepcopy(value)
+    with_null_containers = copy.deepcopy(value)
+    changed = {"enum": False, "nulls": False, "containers": False}
 
     def walk(schema_node: Any, node: Any, enum_node: Any) -> None:
-        nonlocal changed_enum
         branches = list(_branches(doc, schema_node, node))
         if isinstance(node, dict):
             node[UNKNOWN_FIELD] = {"nested": [1, "two", None]}
@@ -174,10 +196,10 @@ def future_variants(vendor: str, schema: Mapping[str, Any], value: Any) -> dict[
                         current = enum_node[key]
                         if isinstance(current, str):
                             enum_node[key] = UNKNOWN_STRING
-                            changed_enum = True
+                            changed["enum"] = True
                         elif isinstance(current, int) and not isinstance(current, bool):
                             enum_node[key] = UNKNOWN_INT
-                            changed_enum = True
+                            changed["enum"] = True
                     walk(
                         properties[key],
                         node[key],
@@ -190,8 +212,42 @@ def future_variants(vendor: str, schema: Mapping[str, Any], value: Any) -> dict[
             for index, item in enumerate(node):
                 walk(items, item, enum_node[index] if isinstance(enum_node, list) else None)
 
+    def nulls(schema_node: Any, node: Any, containers: bool) -> None:
+        branches = list(_branches(doc, schema_node, node))
+        if isinstance(node, dict):
+            properties: dict[str, Any] = {}
+            for branch in branches:
+                properties.update(branch.get("properties", {}))
+            for key in list(node):
+                if key not in properties:
+                    continue
+                child = node[key]
+                is_container = isinstance(child, (dict, list))
+                if child is not None and _nullable(doc, properties[key]):
+                    if is_container and containers:
+                        node[key] = None
+                        changed["containers"] = True
+                        continue
+                    if not is_container and not containers:
+                        node[key] = None
+                        changed["nulls"] = True
+                        continue
+                nulls(properties[key], child, containers)
+        elif isinstance(node, list):
+            items: Any = {}
+            for branch in branches:
+                items = branch.get("items", items)
+            for item in node:
+                nulls(items, item, containers)
+
     walk(schema, with_fields, with_enums)
+    nulls(schema, with_nulls, False)
+    nulls(schema, with_null_containers, True)
     variants = {"unknown-fields": with_fields}
-    if changed_enum:
+    if changed["enum"]:
         variants["unknown-enum-values"] = with_enums
+    if changed["nulls"]:
+        variants["nulls"] = with_nulls
+    if changed["containers"]:
+        variants["null-containers"] = with_null_containers
     return variants

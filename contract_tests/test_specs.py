@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -161,3 +162,72 @@ def test_two_decimal_rule_accepts_and_rejects_exactly() -> None:
             assert check.is_valid(good), good
         for bad in (0.655, 0.001, 1.01, -0.01, 0.299999):
             assert not check.is_valid(bad), bad
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_servers_and_auth(vendor: str) -> None:
+    doc = load(vendor)
+    (server,) = doc["servers"]
+    if vendor == "relay":  # every gateway has its own host
+        assert server["url"] == "{baseUrl}"
+        assert server["variables"]["baseUrl"]["default"].startswith("https://")
+    else:
+        assert server["url"].startswith("https://")
+        assert "{" not in server["url"]
+    assert doc["security"] == [{"bearerAuth": []}]
+
+
+def _example_values(vendor: str) -> list[Any]:
+    return [ex.value for ex in VALID if ex.vendor == vendor] + [
+        ex.value for ex in INVALID if ex.vendor == vendor
+    ]
+
+
+def _values_of(node: Any, keys: frozenset[str]) -> set[Any]:
+    found: set[Any] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in keys and isinstance(value, (str, int)) and not isinstance(value, bool):
+                found.add(value)
+            found |= _values_of(value, keys)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _values_of(item, keys)
+    return found
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_every_code_and_every_state_has_an_example(vendor: str) -> None:
+    """Every envelope code (so every error code) and every task/clip/callback state, failure
+    states included, appears in at least one embedded example."""
+    examples = _example_values(vendor)
+    schemas = load(vendor)["components"]["schemas"]
+    codes = _values_of(examples, frozenset({"code"}))
+    assert set(schemas["ResponseCode"]["enum"]) <= codes
+    states = _values_of(examples, frozenset({"status", "state", "callbackType", "stage"}))
+    for name, schema in schemas.items():
+        table = schema.get("x-sunokit-task-states")
+        if table:
+            assert set(table) <= states, (name, set(table) - states)
+            assert set(schema["enum"]) == set(table), name  # every value is mapped
+
+
+TOLERANT = {
+    "duration": {"number", "string", "null"},
+    "createTime": {"string", "integer", "null"},
+    "errorCode": {"string", "number", "null"},
+}
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_response_schemas_tolerate_what_vendors_send(vendor: str) -> None:
+    """duration as number or numeric string, createTime as string or integer, errorCode as
+    string, number or null; no uuid formats on ids."""
+    seen = set()
+    for name, schema in load(vendor)["components"]["schemas"].items():
+        for field, node in (schema.get("properties") or {}).items():
+            if field in TOLERANT:
+                assert TOLERANT[field] <= set(node.get("type", ())), (name, field)
+                seen.add(field)
+    assert "duration" in seen
+    assert '"format": "uuid"' not in json.dumps(load(vendor))

@@ -23,19 +23,20 @@ from ._errors import (
     APIResponseError,
     APITimeoutError,
     ConfigurationError,
-    TaskFailedError,
-    WaitTimeoutError,
 )
 from ._limiter import SlidingWindowLimiter, from_rate_limit
 from ._models import Task
 from ._requests import MusicRequest
 from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
 from ._validation import validate_or_raise
-from ._waiting import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT, Until, next_sleep, stage_reached
+from ._waiting import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT, Until, Waiter
+from .callbacks import _secret_field, callback_vendors
 
 __all__ = ["DEFAULT_TIMEOUT", "AsyncSunoClient", "SunoClient"]
 
 DEFAULT_TIMEOUT = 30.0
+#: What an API key that a vendor echoed back is replaced with in error messages.
+REDACTED = "[redacted]"
 
 T = TypeVar("T")
 OnUpdate = Callable[[Task], object]
@@ -53,6 +54,7 @@ class _ClientCore:
         timeout: float | httpx.Timeout,
         max_retries: int,
         callback_url: str | None,
+        webhook_secret: str | None,
         poll_interval: float,
         clock: Callable[[], float],
     ) -> None:
@@ -67,11 +69,20 @@ class _ClientCore:
             )
         if max_retries < 0:
             raise ConfigurationError("max_retries must be >= 0")
+        if not poll_interval > 0:
+            raise ConfigurationError(f"poll_interval must be > 0, not {poll_interval!r}")
         self._api_key = key
-        self.base_url = (base_url or self.adapter.default_base_url).rstrip("/")
+        env_url = os.environ.get(self.adapter.base_url_env_var)
+        self.base_url = (base_url or env_url or self.adapter.default_base_url).rstrip("/")
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.retry = RetryPolicy(max_retries=max_retries)
         self.callback_url = callback_url
+        self.webhook_secret = webhook_secret
+        self.webhook_secret_field = (
+            _webhook_secret_field(self.vendor, webhook_secret)
+            if webhook_secret is not None
+            else None
+        )
         self.poll_interval = poll_interval
         self.submit_limiter = self._limiter("submit")
         self.status_limiter = self._limiter("status")
@@ -100,6 +111,11 @@ class _ClientCore:
 
     def submit_call(self, request: MusicRequest) -> Call:
         role, body = self.adapter.wire_body(request, callback_url=self.callback_url)
+        if self.webhook_secret is not None and self.webhook_secret_field is not None:
+            body[self.webhook_secret_field] = self.webhook_secret
+        # Validate before the generated model sees the body: its from_dict raises a bare
+        # KeyError for a missing required field (e.g. callBackUrl without a callback_url).
+        validate_or_raise(self.vendor, body, role=role)
         call = self.adapter.submit_call(role, body)
         validate_or_raise(self.vendor, dict(call.wire_body or {}), role=role)
         return call
@@ -135,8 +151,42 @@ class _ClientCore:
             f"{self.vendor}: unreadable answer ({name}: {error})", vendor=self.vendor
         )
 
+    def waiter(self, task_id: str, *, until: Until, timeout: float, last: Task | None) -> Waiter:
+        return Waiter.start(
+            task_id,
+            until=until,
+            timeout=timeout,
+            interval=self.poll_interval,
+            now=self.clock(),
+            last=last,
+        )
+
+    def redact(self, error: APIError) -> APIError:
+        """The error, with the API key masked wherever a vendor echoed it into the message."""
+        key = self._api_key
+        if key in error.message or any(key in str(arg) for arg in error.args):
+            error.message = error.message.replace(key, REDACTED)
+            error.args = tuple(
+                arg.replace(key, REDACTED) if isinstance(arg, str) else arg for arg in error.args
+            )
+        return error
+
     def __repr__(self) -> str:
         return f"<{self.vendor} at {self.base_url}>"
+
+
+def _webhook_secret_field(vendor: str, secret: str) -> str:
+    """The submit field that carries `secret`, for a vendor that signs its webhooks."""
+    if not isinstance(secret, str) or not secret:
+        raise ConfigurationError("webhook_secret must be a non-empty string")
+    signing = [v for v in callback_vendors() if _secret_field(v) is not None]
+    field = _secret_field(vendor) if vendor in callback_vendors() else None
+    if field is None:
+        raise ConfigurationError(
+            f"{vendor} does not sign its callbacks, so webhook_secret has no use; "
+            f"vendors that sign: {', '.join(signing)}"
+        )
+    return field
 
 
 class _Driver:
@@ -158,7 +208,12 @@ _CAUGHT = (httpx.HTTPError, ValueError, KeyError, TypeError, AttributeError)
 
 
 class SunoClient(_Driver):
-    """Synchronous client for one vendor: submit, get, wait, generate."""
+    """Synchronous client for one vendor: submit, get, wait, generate.
+
+    `callback_url` is sent with every submission (a request's own callback_url wins);
+    `webhook_secret` asks a vendor that signs its webhooks (SunoAPI.com) to sign them with it,
+    for `sunokit.callbacks.unwrap(..., secret=...)` to verify.
+    """
 
     def __init__(
         self,
@@ -169,6 +224,7 @@ class SunoClient(_Driver):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         callback_url: str | None = None,
+        webhook_secret: str | None = None,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -181,6 +237,7 @@ class SunoClient(_Driver):
             timeout=timeout,
             max_retries=max_retries,
             callback_url=callback_url,
+            webhook_secret=webhook_secret,
             poll_interval=poll_interval,
             clock=clock,
         )
@@ -220,6 +277,7 @@ class SunoClient(_Driver):
                     error, attempt=attempt, elapsed=self._clock() - started, idempotent=idempotent
                 )
                 if delay is None:
+                    core.redact(error)
                     raise
                 self._sleep(delay)
                 attempt += 1
@@ -248,25 +306,28 @@ class SunoClient(_Driver):
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
     ) -> Task:
-        deadline = self._clock() + timeout
-        last: Task | None = None
-        while True:
+        return self._wait(task_id, until=until, timeout=timeout, on_update=on_update)
+
+    def _wait(
+        self,
+        task_id: str,
+        *,
+        until: Until,
+        timeout: float,
+        on_update: OnUpdate | None,
+        last: Task | None = None,
+    ) -> Task:
+        waiter = self._core.waiter(task_id, until=until, timeout=timeout, last=last)
+        while True:  # bounded: the waiter ends the wait by its deadline and its poll count
             task = self.get(task_id)
-            if on_update is not None and (
-                last is None or (task.state, task.vendor_state) != (last.state, last.vendor_state)
-            ):
+            step = waiter.observe(task, now=self._clock())
+            if step.notify and on_update is not None:
                 on_update(task)
-            last = task
-            if task.state == "failed":
-                raise TaskFailedError(task)
-            if stage_reached(task.state, until):
+            if step.error is not None:
+                raise step.error
+            if step.done:
                 return task
-            pause = next_sleep(
-                interval=self._core.poll_interval, now=self._clock(), deadline=deadline
-            )
-            if pause is None:
-                raise WaitTimeoutError(task, task_id, timeout)
-            self._sleep(pause)
+            self._sleep(step.delay)
 
     def generate(
         self,
@@ -279,7 +340,9 @@ class SunoClient(_Driver):
         task = self.submit(request)
         if on_update is not None:
             on_update(task)
-        return self.wait(task.task_id, until=until, timeout=timeout, on_update=on_update)
+        return self._wait(
+            task.task_id, until=until, timeout=timeout, on_update=on_update, last=task
+        )
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -298,6 +361,7 @@ class AsyncSunoClient(_Driver):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         callback_url: str | None = None,
+        webhook_secret: str | None = None,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] = _async_sleep,
@@ -310,6 +374,7 @@ class AsyncSunoClient(_Driver):
             timeout=timeout,
             max_retries=max_retries,
             callback_url=callback_url,
+            webhook_secret=webhook_secret,
             poll_interval=poll_interval,
             clock=clock,
         )
@@ -351,6 +416,7 @@ class AsyncSunoClient(_Driver):
                     error, attempt=attempt, elapsed=self._clock() - started, idempotent=idempotent
                 )
                 if delay is None:
+                    core.redact(error)
                     raise
                 await self._sleep(delay)
                 attempt += 1
@@ -378,25 +444,28 @@ class AsyncSunoClient(_Driver):
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
     ) -> Task:
-        deadline = self._clock() + timeout
-        last: Task | None = None
-        while True:
+        return await self._wait(task_id, until=until, timeout=timeout, on_update=on_update)
+
+    async def _wait(
+        self,
+        task_id: str,
+        *,
+        until: Until,
+        timeout: float,
+        on_update: OnUpdate | None,
+        last: Task | None = None,
+    ) -> Task:
+        waiter = self._core.waiter(task_id, until=until, timeout=timeout, last=last)
+        while True:  # bounded: the waiter ends the wait by its deadline and its poll count
             task = await self.get(task_id)
-            if on_update is not None and (
-                last is None or (task.state, task.vendor_state) != (last.state, last.vendor_state)
-            ):
+            step = waiter.observe(task, now=self._clock())
+            if step.notify and on_update is not None:
                 on_update(task)
-            last = task
-            if task.state == "failed":
-                raise TaskFailedError(task)
-            if stage_reached(task.state, until):
+            if step.error is not None:
+                raise step.error
+            if step.done:
                 return task
-            pause = next_sleep(
-                interval=self._core.poll_interval, now=self._clock(), deadline=deadline
-            )
-            if pause is None:
-                raise WaitTimeoutError(task, task_id, timeout)
-            await self._sleep(pause)
+            await self._sleep(step.delay)
 
     async def generate(
         self,
@@ -409,4 +478,6 @@ class AsyncSunoClient(_Driver):
         task = await self.submit(request)
         if on_update is not None:
             on_update(task)
-        return await self.wait(task.task_id, until=until, timeout=timeout, on_update=on_update)
+        return await self._wait(
+            task.task_id, until=until, timeout=timeout, on_update=on_update, last=task
+        )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -18,11 +19,15 @@ from ._errors import ConfigurationError
 
 __all__ = [
     "VENDORS",
+    "HttpStatusKinds",
+    "MessageKind",
     "Operation",
     "RateLimit",
     "check_vendor",
     "error_kinds",
+    "error_message_kinds",
     "has_operation",
+    "http_status_kinds",
     "load_spec",
     "operation",
     "operations",
@@ -156,3 +161,47 @@ def task_states(vendor: str, schema_name: str) -> dict[str, str]:
 def error_kinds(vendor: str, schema_name: str) -> dict[str, str]:
     """`x-sunokit-error-kinds` of a code enum: code (as str) -> error kind."""
     return _schema_extension(vendor, schema_name, "x-sunokit-error-kinds")
+
+
+@attrs.frozen
+class MessageKind:
+    """One `x-sunokit-error-message-kinds` entry: `code` whose message matches is `kind`."""
+
+    code: str
+    pattern: re.Pattern[str]
+    kind: str
+
+
+@functools.cache
+def error_message_kinds(vendor: str, schema_name: str) -> tuple[MessageKind, ...]:
+    """`x-sunokit-error-message-kinds` of a code enum, in spec order (first match wins)."""
+    schema = load_spec(vendor)["components"]["schemas"][schema_name]
+    return tuple(
+        MessageKind(str(entry["code"]), re.compile(str(entry["pattern"])), str(entry["kind"]))
+        for entry in schema.get("x-sunokit-error-message-kinds", ())
+    )
+
+
+@attrs.frozen
+class HttpStatusKinds:
+    """`x-sunokit-http-status-kinds` (HTTP status -> kind) and the statuses whose kind
+    overrides the envelope code's (`x-sunokit-http-status-overrides`)."""
+
+    kinds: Mapping[int, str]
+    overrides: frozenset[int]
+
+
+@functools.cache
+def http_status_kinds(vendor: str) -> HttpStatusKinds:
+    """The vendor's HTTP status table, from whichever component schema declares it (or empty)."""
+    kinds: dict[int, str] = {}
+    overrides: set[int] = set()
+    for schema in load_spec(vendor)["components"]["schemas"].values():
+        if not isinstance(schema, Mapping):
+            continue
+        for status, kind in (schema.get("x-sunokit-http-status-kinds") or {}).items():
+            kinds[int(status)] = str(kind)
+        overrides.update(
+            int(status) for status in schema.get("x-sunokit-http-status-overrides") or ()
+        )
+    return HttpStatusKinds(kinds, frozenset(overrides))

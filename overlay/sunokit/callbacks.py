@@ -147,6 +147,21 @@ def signature_header(vendor: str) -> str | None:
     return str(signature["header"]) if signature else None
 
 
+def _secret_field(vendor: str) -> str | None:
+    """The submit field that sets the webhook signing secret (None: the vendor signs nothing).
+
+    For the clients' `webhook_secret`; raises ConfigurationError for a vendor without callbacks.
+    """
+    receivers = _receivers()
+    if vendor not in receivers:
+        raise ConfigurationError(
+            f"{vendor} sends no callbacks; vendors that do: {', '.join(sorted(receivers))}"
+        )
+    signature = receivers[vendor].signature
+    field = signature.get("secret-field") if signature else None
+    return str(field) if field else None
+
+
 def _component(vendor: str, name: str) -> Mapping[str, Any]:
     schema = _specs.load_spec(vendor)["components"]["schemas"][name]
     if not isinstance(schema, Mapping):

@@ -146,6 +146,11 @@ class Adapter(abc.ABC):
     package: ModuleType
 
     @property
+    def base_url_env_var(self) -> str:
+        """The variable that overrides the spec's server URL when the client gets no base_url."""
+        return self.env_var.removesuffix("_API_KEY") + "_BASE_URL"
+
+    @property
     def default_base_url(self) -> str:
         server = _specs.load_spec(self.vendor)["servers"][0]
         url = str(server["url"])
@@ -286,27 +291,57 @@ def submitted_task_id(
     )
 
 
+def error_kind(
+    vendor: str, *, code: object, message: object, status_code: int, code_schema: str
+) -> str | None:
+    """The error kind an answer means, read from the spec's tables; None for a success.
+
+    `code` is the envelope code (None when the body has none). In order: a message-refined
+    kind for the code (x-sunokit-error-message-kinds), else the code's kind
+    (x-sunokit-error-kinds), unless the HTTP status is one whose kind overrides the code's
+    (x-sunokit-http-status-overrides); for an unknown code or no code, the vendor's HTTP status
+    table (x-sunokit-http-status-kinds), then the generic HTTP meaning. A code the spec does not
+    list is never read as success.
+    """
+    statuses = _specs.http_status_kinds(vendor)
+    by_status = statuses.kinds.get(status_code) or kind_for_http_status(status_code)
+    kind: str | None = None
+    if code is not None:
+        text = message if isinstance(message, str) else ""
+        kind = next(
+            (
+                entry.kind
+                for entry in _specs.error_message_kinds(vendor, code_schema)
+                if entry.code == str(code) and entry.pattern.search(text)
+            ),
+            None,
+        ) or _specs.error_kinds(vendor, code_schema).get(str(code))
+        if status_code in statuses.overrides and status_code in statuses.kinds:
+            kind = statuses.kinds[status_code]
+        return kind or by_status or "server_error"
+    return by_status
+
+
 def envelope_error(
     vendor: str, response: RawResponse, *, code_schema: str, message_key: str, success: object
 ) -> APIStatusError | None:
-    """Map `{code, <message_key>}` envelopes through the spec's x-sunokit-error-kinds."""
+    """Map `{code, <message_key>}` envelopes (and bare HTTP failures) through `error_kind`."""
     body = response.json()
     code = body.get("code") if isinstance(body, dict) else None
-    if code is not None and code != success:
-        kind = _specs.error_kinds(vendor, code_schema).get(str(code))
-        if kind is None:
-            kind = kind_for_http_status(response.status_code) or "server_error"
-        message = body.get(message_key) if isinstance(body, dict) else None
-        return make_error(
-            vendor, kind, message=str(message or f"error code {code}"), code=code, response=response
-        )
-    kind = kind_for_http_status(response.status_code)
-    if kind is not None:
-        return make_error(
-            vendor,
-            kind,
-            message=f"HTTP {response.status_code}",
-            code=code,
-            response=response,
-        )
-    return None
+    message = body.get(message_key) if isinstance(body, dict) else None
+    kind = error_kind(
+        vendor,
+        code=None if code == success else code,
+        message=message,
+        status_code=response.status_code,
+        code_schema=code_schema,
+    )
+    if kind is None:
+        return None
+    if code is None:
+        text = str(message or f"HTTP {response.status_code}")
+    elif code == success:
+        text = f"HTTP {response.status_code}"
+    else:
+        text = str(message or f"error code {code}")
+    return make_error(vendor, kind, message=text, code=code, response=response)

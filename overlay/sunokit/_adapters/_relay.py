@@ -15,8 +15,8 @@ from ._base import (
     Call,
     RawResponse,
     envelope_error,
+    error_kind,
     failure,
-    kind_for_http_status,
     make_error,
     neutral_state,
     submitted_task_id,
@@ -110,9 +110,16 @@ class RelayAdapter(Adapter):
                 # The OpenAI error shape (authentication, channel selection): no envelope code,
                 # classified by HTTP status alone (spec: ErrorResponse); an error even at 200.
                 code = gateway.get("code")
+                kind = error_kind(
+                    self.vendor,
+                    code=None,
+                    message=None,
+                    status_code=response.status_code,
+                    code_schema="ResponseCode",
+                )
                 return make_error(
                     self.vendor,
-                    kind_for_http_status(response.status_code) or "server_error",
+                    kind or "server_error",
                     message=str(gateway.get("message") or f"HTTP {response.status_code}"),
                     code=code if isinstance(code, (str, int)) and code != "" else None,
                     response=response,
