@@ -10,8 +10,9 @@ import asyncio
 import os
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
+import attrs
 import httpx
 
 from . import _specs
@@ -40,6 +41,65 @@ REDACTED = "[redacted]"
 
 T = TypeVar("T")
 OnUpdate = Callable[[Task], object]
+
+
+class _Exchange(Generic[T]):
+    """One logical request and its retries, without I/O: what to wait before each attempt, and
+    what an attempt's outcome means (a result, a pause before the next attempt, or the error).
+
+    The drivers send when told, sleep when told, and hand back what the send produced.
+    """
+
+    def __init__(
+        self,
+        core: _ClientCore,
+        call: Call,
+        parse: Callable[[RawResponse], T],
+        *,
+        idempotent: bool,
+        key: str,
+    ) -> None:
+        self.call = call
+        self._core = core
+        self._parse = parse
+        self._idempotent = idempotent
+        self._key = key
+        self._limiter = core.submit_limiter if call.role != "status" else core.status_limiter
+        self._started = core.clock()
+        self._attempt = 0
+
+    def pause_before_send(self) -> float:
+        """Seconds the client-side rate limiter asks for before this attempt (0: send now)."""
+        return self._limiter.reserve(self._key) if self._limiter is not None else 0.0
+
+    def settle(self, outcome: Any) -> T | _Retry:
+        """The parsed result of an attempt, or a _Retry to sleep before the next one.
+
+        `outcome` is the generated `*_detailed` response, or the exception the send raised.
+        Raises the sunokit error (the key redacted) when the policy gives up.
+        """
+        core = self._core
+        try:
+            if isinstance(outcome, Exception):
+                raise core.transport_error(outcome) from outcome
+            return self._parse(core.raw(outcome))
+        except APIError as error:
+            delay = core.retry.decide(
+                error,
+                attempt=self._attempt,
+                elapsed=core.clock() - self._started,
+                idempotent=self._idempotent,
+            )
+            if delay is None:
+                core.redact(error)
+                raise
+            self._attempt += 1
+            return _Retry(delay)
+
+
+@attrs.frozen
+class _Retry:
+    delay: float
 
 
 class _ClientCore:
@@ -161,6 +221,11 @@ class _ClientCore:
             last=last,
         )
 
+    def exchange(
+        self, call: Call, parse: Callable[[RawResponse], T], *, idempotent: bool, key: str
+    ) -> _Exchange[T]:
+        return _Exchange(self, call, parse, idempotent=idempotent, key=key)
+
     def redact(self, error: APIError) -> APIError:
         """The error, with the API key masked wherever a vendor echoed it into the message."""
         key = self._api_key
@@ -257,30 +322,19 @@ class SunoClient(_Driver):
     def _send(
         self, call: Call, parse: Callable[[RawResponse], T], *, idempotent: bool, key: str
     ) -> T:
-        core = self._core
-        limiter = core.submit_limiter if call.role != "status" else core.status_limiter
-        started = self._clock()
-        attempt = 0
-        while True:
-            if limiter is not None:
-                wait = limiter.reserve(key)
-                if wait > 0:
-                    self._sleep(wait)
+        exchange = self._core.exchange(call, parse, idempotent=idempotent, key=key)
+        while True:  # bounded: the retry policy gives up by attempts and by total time
+            pause = exchange.pause_before_send()
+            if pause > 0:
+                self._sleep(pause)
             try:
-                try:
-                    response = call.endpoint.sync_detailed(client=self._client, **call.kwargs)
-                except _CAUGHT as error:
-                    raise core.transport_error(error) from error
-                return parse(core.raw(response))
-            except APIError as error:
-                delay = core.retry.decide(
-                    error, attempt=attempt, elapsed=self._clock() - started, idempotent=idempotent
-                )
-                if delay is None:
-                    core.redact(error)
-                    raise
-                self._sleep(delay)
-                attempt += 1
+                outcome: Any = call.endpoint.sync_detailed(client=self._client, **call.kwargs)
+            except _CAUGHT as error:
+                outcome = error
+            settled = exchange.settle(outcome)
+            if not isinstance(settled, _Retry):
+                return settled
+            self._sleep(settled.delay)
 
     def submit(self, request: MusicRequest) -> Task:
         """Validate locally, then submit once (retried only when the vendor provably refused)."""
@@ -394,32 +448,21 @@ class AsyncSunoClient(_Driver):
     async def _send(
         self, call: Call, parse: Callable[[RawResponse], T], *, idempotent: bool, key: str
     ) -> T:
-        core = self._core
-        limiter = core.submit_limiter if call.role != "status" else core.status_limiter
-        started = self._clock()
-        attempt = 0
-        while True:
-            if limiter is not None:
-                wait = limiter.reserve(key)
-                if wait > 0:
-                    await self._sleep(wait)
+        exchange = self._core.exchange(call, parse, idempotent=idempotent, key=key)
+        while True:  # bounded: the retry policy gives up by attempts and by total time
+            pause = exchange.pause_before_send()
+            if pause > 0:
+                await self._sleep(pause)
             try:
-                try:
-                    response = await call.endpoint.asyncio_detailed(
-                        client=self._client, **call.kwargs
-                    )
-                except _CAUGHT as error:
-                    raise core.transport_error(error) from error
-                return parse(core.raw(response))
-            except APIError as error:
-                delay = core.retry.decide(
-                    error, attempt=attempt, elapsed=self._clock() - started, idempotent=idempotent
+                outcome: Any = await call.endpoint.asyncio_detailed(
+                    client=self._client, **call.kwargs
                 )
-                if delay is None:
-                    core.redact(error)
-                    raise
-                await self._sleep(delay)
-                attempt += 1
+            except _CAUGHT as error:
+                outcome = error
+            settled = exchange.settle(outcome)
+            if not isinstance(settled, _Retry):
+                return settled
+            await self._sleep(settled.delay)
 
     async def submit(self, request: MusicRequest) -> Task:
         call = self._core.submit_call(request)
