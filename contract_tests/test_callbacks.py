@@ -533,10 +533,11 @@ def task_schema(vendor: str) -> dict[str, Any]:
     }
     error = {
         "type": "object",
-        "required": ["code", "message"],
+        "required": ["code", "message", "kind"],
         "properties": {
             "code": {"type": ["string", "integer", "null"]},
             "message": {"type": "string"},
+            "kind": {"type": ["string", "null"]},
         },
     }
     return {

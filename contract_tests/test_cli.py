@@ -463,7 +463,10 @@ def test_parse_relay_bare_clip_list_follows_the_clips(
     failed = {**body, "data": [{**clip, "status": "error", "metadata": {"error_message": "no"}}]}
     result = run(capsys, monkeypatch, "parse", "relay", "task", stdin=json.dumps(failed))
     task = json.loads(result.out)
-    assert (task["state"], task["error"]) == ("failed", {"code": None, "message": "no"})
+    assert (task["state"], task["error"]) == (
+        "failed",
+        {"code": None, "message": "no", "kind": None},
+    )
     streaming = {**body, "data": [clip, {**clip, "status": "streaming"}]}
     result = run(capsys, monkeypatch, "parse", "relay", "task", stdin=json.dumps(streaming))
     assert json.loads(result.out)["state"] == "running"

@@ -255,7 +255,10 @@ def test_wait_raises_task_failed_with_the_vendors_reason(
     )
     with pytest.raises(sunokit.TaskFailedError) as raised:
         facade().wait("T1")
-    assert raised.value.task.error == sunokit.TaskError(code=400, message="sensitive words")
+    assert raised.value.task.error == sunokit.TaskError(
+        code=400, message="sensitive words", kind="content_rejected"
+    )
+    assert raised.value.kind == "content_rejected"  # the spec's x-sunokit-failure-kinds
     assert "sensitive words" in str(raised.value)
 
 
@@ -436,6 +439,7 @@ def test_wait_fails_fast_on_a_failure_state_after_progress(
         facade(poll_interval=1).wait("T1", until="first")
     assert raised.value.task.vendor_state == "GENERATE_AUDIO_FAILED"
     assert raised.value.task.error == sunokit.TaskError(code=500, message="upstream")
+    assert raised.value.kind is None  # a generic failure: the spec gives it no kind
     assert route.call_count == 2
 
 
@@ -639,7 +643,7 @@ def test_task_and_track_fields() -> None:
         "model",
         "created_at",
     ]
-    assert [f.name for f in attrs.fields(sunokit.TaskError)] == ["code", "message"]
+    assert [f.name for f in attrs.fields(sunokit.TaskError)] == ["code", "message", "kind"]
     assert set(sunokit.TaskState.__args__) == {  # type: ignore[attr-defined]
         "queued",
         "running",

@@ -421,12 +421,16 @@ async def test_sensitive_word_fails_the_task_with_the_vendors_reason(
         )
         if kinds:  # the spec names which failed state means a rejected prompt
             assert kinds.get(failed.vendor_state) == "content_rejected"
+            assert caught.value.kind == "content_rejected"
+            assert failed.error.kind == "content_rejected"
 
         if receiver is not None:
             got = receiver.wait_for(lambda tasks: any(t.state == "failed" for t in tasks))
             assert [t.state for t in got] == ["failed"]
             assert got[0].error is not None
             assert got[0].error.message == mock_task.reason
+            if vendor in ("sunoapi_org", "apikley"):  # the callback code's x-sunokit-error-kinds
+                assert got[0].error.kind == "content_rejected"
             if got[0].task_id:
                 assert got[0].task_id == failed.task_id
 

@@ -56,8 +56,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 from sunokit import _specs
+from sunokit._formats import is_uri
 from sunokit.mock import DEFAULT_API_KEY, ManualClock, MockVendor, StageTimings, create_app
-from sunokit.mock._spec import is_uri
 
 from .spec_tools import SPECS, VENDORS, examples, load, resolve
 

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 import pytest
+import respx
 import sunokit
 from jsonschema import Draft202012Validator
 from sunokit import _specs, _validation
@@ -779,3 +780,52 @@ def test_python_m_sunokit_check_exit_codes(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "not valid JSON" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# Every request field the specs mark `format: uri`: (vendor, role, field).
+URI_FIELDS = sorted(
+    (op.vendor, op.role, name)
+    for op in request_operations()
+    for name, prop in _specs.resolve(
+        op.vendor, {"$ref": _specs.operation(op.vendor, op.role).request_schema_pointer}
+    )
+    .get("properties", {})
+    .items()
+    if _specs.resolve(op.vendor, prop).get("format") == "uri"
+)
+
+
+def test_the_specs_have_uri_fields() -> None:
+    assert {vendor for vendor, _, _ in URI_FIELDS} >= {"apikley", "sunoapi_org", "relay"}
+
+
+@pytest.mark.parametrize(("vendor", "role", "field"), URI_FIELDS)
+@pytest.mark.parametrize("bad", ["", "not a url", "example.com/hook", "https://exa mple.com/"])
+def test_a_uri_field_that_is_no_uri_is_a_violation(
+    vendor: str, role: str, field: str, bad: str
+) -> None:
+    # format: uri is an annotation in JSON Schema 2020-12; a vendor rejects such a callback URL,
+    # so sunokit asserts it (the mock vendors answer from the same check).
+    violations = [v for v in validate(vendor, {field: bad}, role=role) if v.path == f"/{field}"]
+    (violation,) = [v for v in violations if v.keyword == "format"]
+    assert violation.rule == "format"
+    assert "it must be a valid uri" in violation.message
+    assert {v.keyword for v in violations} <= {"format", "minLength"}  # "" is also too short
+
+
+@pytest.mark.parametrize(
+    "good", ["https://example.com/hook", "http://127.0.0.1:8080/h?job=1#x", "https://[::1]/h"]
+)
+def test_a_valid_uri_passes(good: str) -> None:
+    assert validate("sunoapi_org", org(callBackUrl=good)) == []
+
+
+def test_the_client_refuses_a_callback_url_that_is_no_uri() -> None:
+    with (
+        respx.mock(assert_all_mocked=True) as router,
+        sunokit.SunoClient("sunoapi_org", api_key="k", callback_url="hook") as client,
+        pytest.raises(sunokit.ClientValidationError) as raised,
+    ):
+        client.submit(sunokit.Description("a calm piano tune", model="V4"))
+    assert [v.path for v in raised.value.violations] == ["/callBackUrl"]
+    assert not router.calls

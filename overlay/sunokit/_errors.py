@@ -186,6 +186,8 @@ class TaskFailedError(SunokitError):
 
     def __init__(self, task: Task) -> None:
         self.task = task
+        #: What the failure means (`content_rejected`, ...), or None for a generic failure.
+        self.kind = task.error.kind if task.error else None
         reason = task.error.message if task.error else "no reason given"
         code = f" (code {task.error.code})" if task.error and task.error.code is not None else ""
         super().__init__(

@@ -42,10 +42,15 @@ def parse_duration(value: object) -> float | None:
 
 @attrs.frozen
 class TaskError:
-    """Why a task failed, in the vendor's words."""
+    """Why a task failed, in the vendor's words.
+
+    `kind`: what the spec says the failure means, in the words of the API error kinds
+    (`content_rejected` for a prompt the vendor refused, ...); None for a generic failure.
+    """
 
     code: str | int | None
     message: str
+    kind: str | None = None
 
 
 @attrs.frozen

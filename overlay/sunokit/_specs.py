@@ -163,6 +163,12 @@ def error_kinds(vendor: str, schema_name: str) -> dict[str, str]:
     return _schema_extension(vendor, schema_name, "x-sunokit-error-kinds")
 
 
+def failure_kinds(vendor: str, schema_name: str) -> dict[str, str]:
+    """`x-sunokit-failure-kinds` of a state enum: failed state -> error kind (e.g. a rejected
+    prompt is `content_rejected`); states it does not list are generic failures."""
+    return _schema_extension(vendor, schema_name, "x-sunokit-failure-kinds")
+
+
 @attrs.frozen
 class MessageKind:
     """One `x-sunokit-error-message-kinds` entry: `code` whose message matches is `kind`."""

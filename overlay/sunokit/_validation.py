@@ -24,6 +24,7 @@ from referencing.jsonschema import DRAFT202012
 
 from . import _specs
 from ._errors import ClientValidationError, ConfigurationError
+from ._formats import FORMAT_CHECKER
 
 __all__ = ["CLIENT_RULE_KINDS", "Violation", "validate", "validate_or_raise"]
 
@@ -95,7 +96,9 @@ def _compiled(vendor: str, role: str) -> _Compiled:
     )
 
     def compile_schema(at: str) -> Draft202012Validator:
-        return Draft202012Validator({"$ref": f"{_URI}{vendor}{at}"}, registry=registry)
+        return Draft202012Validator(
+            {"$ref": f"{_URI}{vendor}{at}"}, registry=registry, format_checker=FORMAT_CHECKER
+        )
 
     schema = _specs.resolve(vendor, {"$ref": pointer})
     rules: list[_ClientRule] = []
@@ -285,6 +288,8 @@ def _from_error(compiled: _Compiled, error: ValidationError) -> list[_Found]:
         return [attrs.evolve(found, decimal=True)]
     if keyword == "enum":
         return [one(f"{field} is {_show(value)}; allowed values: {_choices(limit)}")]
+    if keyword == "format":
+        return [one(f"{field} is {_show(value)}; it must be a valid {limit} (RFC 3986)")]
     if keyword == "const":
         return [one(f"{field} is {_show(value)}; it must be {_show(limit)}")]
     bounds = {

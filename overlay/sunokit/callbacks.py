@@ -473,7 +473,7 @@ def _parse_staged(receiver: _Receiver, body: dict[str, Any]) -> Task:
     error = None
     if state == "failed":
         reason = data.get("error") or body.get("msg") or f"callback code {code}"
-        error = failure(code, reason)
+        error = failure(code, reason, _specs.error_kinds(vendor, code_schema).get(str(code)))
     items = data.get("data") or ()
     return Task(
         vendor=vendor,

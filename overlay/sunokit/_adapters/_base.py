@@ -244,9 +244,11 @@ def neutral_state(vendor: str, schema: str, value: object) -> TaskState:
 _NEUTRAL = frozenset({"queued", "running", "text_ready", "first_ready", "succeeded", "failed"})
 
 
-def failure(code: object, message: object) -> TaskError:
+def failure(code: object, message: object, kind: str | None = None) -> TaskError:
     code_value = code if isinstance(code, (str, int)) and not isinstance(code, bool) else None
-    return TaskError(code=code_value, message=str(message) if message else "no reason given")
+    return TaskError(
+        code=code_value, message=str(message) if message else "no reason given", kind=kind
+    )
 
 
 def vendors_with_mode(mode: str) -> list[str]:

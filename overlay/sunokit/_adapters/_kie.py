@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, ClassVar
 
+from .. import _specs
 from .._errors import APIStatusError, UnsupportedRequestError
 from .._models import Task
 from .._requests import CustomLyrics, Description, Extend, Instrumental, MusicRequest, Tuning
@@ -156,7 +157,12 @@ class KieAdapter(Adapter):
         )
         error = None
         if state == "failed" or record.get("errorMessage"):
-            error = failure(record.get("errorCode"), record.get("errorMessage") or status)
+            kinds = _specs.failure_kinds(self.vendor, "TaskStatus")
+            error = failure(
+                record.get("errorCode"),
+                record.get("errorMessage") or status,
+                kinds.get(status) if isinstance(status, str) else None,
+            )
         return Task(
             vendor=self.vendor,
             task_id=str(record.get("taskId") or ""),

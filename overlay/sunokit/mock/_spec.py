@@ -7,15 +7,11 @@ the tables are inverted here ("which vendor value stands for neutral state X": f
 from __future__ import annotations
 
 import functools
-import ipaddress
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
 
 from .. import _specs
 from .._errors import ConfigurationError
@@ -27,7 +23,6 @@ __all__ = [
     "code_type_is_integer",
     "example_bodies",
     "failure_state",
-    "format_violations",
     "http_status_in_description",
     "message_for",
     "request_default",
@@ -244,84 +239,3 @@ def request_default(vendor: str, role: str, field: str) -> Any:
     schema = _specs.resolve(vendor, {"$ref": pointer})
     node = _specs.resolve(vendor, schema.get("properties", {}).get(field, {}))
     return node.get("default") if isinstance(node, Mapping) else None
-
-
-# RFC 3986 `URI` (absolute, ASCII only): what JSON Schema's `format: uri` asserts.
-_UNRESERVED = r"A-Za-z0-9\-._~"
-_SUB_DELIMS = r"!$&'()*+,;="
-_PCT = r"%[0-9A-Fa-f]{2}"
-_PCHAR = rf"(?:[{_UNRESERVED}{_SUB_DELIMS}:@]|{_PCT})"
-_SEGMENT = rf"{_PCHAR}*"
-_URI_PATTERN = re.compile(
-    rf"""
-    [A-Za-z][A-Za-z0-9+.\-]*:                                   # scheme
-    (?:
-        //
-        (?:(?:[{_UNRESERVED}{_SUB_DELIMS}:]|{_PCT})*@)?          # userinfo
-        (?P<host>\[[^\]/?#@]*\]|(?:[{_UNRESERVED}{_SUB_DELIMS}]|{_PCT})*)
-        (?::[0-9]*)?                                             # port
-        (?:/{_SEGMENT})*                                         # path-abempty
-      | /(?:{_PCHAR}+(?:/{_SEGMENT})*)?                          # path-absolute
-      | {_PCHAR}+(?:/{_SEGMENT})*                                # path-rootless
-      |                                                          # path-empty
-    )
-    (?:\?(?:{_PCHAR}|[/?])*)?                                   # query
-    (?:\#(?:{_PCHAR}|[/?])*)?                                   # fragment
-    """,
-    re.VERBOSE,
-)
-_IP_FUTURE = re.compile(rf"v[0-9A-Fa-f]+\.[{_UNRESERVED}{_SUB_DELIMS}:]+")
-
-
-def is_uri(value: str) -> bool:
-    """Whether `value` is an RFC 3986 URI (scheme required; IRIs and spaces are not)."""
-    match = _URI_PATTERN.fullmatch(value)
-    if match is None:
-        return False
-    host = match.group("host") or ""
-    if not host.startswith("["):
-        return True
-    literal = host[1:-1]
-    if _IP_FUTURE.fullmatch(literal):
-        return True
-    try:
-        ipaddress.IPv6Address(literal)
-    except ValueError:
-        return False
-    return "%" not in literal  # no zone ids in an RFC 3986 IP-literal
-
-
-def _uri_format(instance: object) -> bool:
-    return not isinstance(instance, str) or is_uri(instance)  # `type` judges non-strings
-
-
-_FORMATS = FormatChecker(formats=())
-_FORMATS.checks("uri")(_uri_format)
-
-
-@functools.cache
-def _format_validator(vendor: str, role: str) -> Draft202012Validator | None:
-    pointer = _specs.operation(vendor, role).request_schema_pointer
-    if pointer is None:
-        return None
-    uri = f"{_specs.SPEC_URI_PREFIX}mock-formats:{vendor}"
-    registry: Registry[Any] = Registry().with_resource(
-        uri, DRAFT202012.create_resource(dict(_specs.load_spec(vendor)))
-    )
-    return Draft202012Validator({"$ref": uri + pointer}, registry=registry, format_checker=_FORMATS)
-
-
-def format_violations(vendor: str, role: str, body: object) -> list[str]:
-    """The request body's values that break a `format: uri` of the operation's schema (the only
-    format request schemas use), as "<field>: ..." texts. JSON Schema 2020-12 makes `format` an
-    annotation, so local validation does not assert it; a server (and Prism, and schemathesis)
-    does: a callback URL that is no URI is an invalid request."""
-    validator = _format_validator(vendor, role)
-    if validator is None:
-        return []
-    return [
-        f"{'.'.join(str(part) for part in error.absolute_path) or 'body'}: "
-        f"{error.instance!r} is not a valid {error.validator_value}"
-        for error in validator.iter_errors(body)
-        if error.validator == "format"
-    ]
