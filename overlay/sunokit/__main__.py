@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 
 from ._cli_generate import add_arguments as add_generate_arguments
 from ._specs import VENDORS
 
 __all__ = ["main"]
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return port
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,11 +62,16 @@ def _parser() -> argparse.ArgumentParser:
     mock = commands.add_parser("mock", help="serve a local mock of a vendor (uvicorn)")
     mock.add_argument("--vendor", required=True, choices=VENDORS)
     mock.add_argument("--host", default="127.0.0.1")
-    mock.add_argument("--port", type=int, default=8765)
+    mock.add_argument("--port", type=_port, default=8765, help="0-65535 (0: any free port)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # Messages quote what the user sent, lone surrogates included: escape what the
+        # terminal's encoding cannot show instead of dying with UnicodeEncodeError.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
     if args.command == "check":
         from ._cli_check import run_check
@@ -71,7 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         return run_generate(args, sys.stdout, sys.stderr)
     from .mock import serve
 
-    serve(args.vendor, host=args.host, port=args.port)
+    try:
+        serve(args.vendor, host=args.host, port=args.port)
+    except OSError as error:  # the port is taken, the host is unknown or not ours
+        reason = error.strerror or str(error)
+        sys.stderr.write(f"sunokit mock: cannot listen on {args.host}:{args.port}: {reason}\n")
+        return 2
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import mimetypes
 import re
 import sys
@@ -90,7 +91,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--until", choices=("first", "complete"), default="complete")
     parser.add_argument(
-        "--timeout", type=float, default=600.0, help="seconds to wait (default 600)"
+        "--timeout", type=_seconds, default=600.0, help="seconds to wait (default 600)"
     )
     parser.add_argument(
         "--out", type=Path, default=Path("sunokit-output"), help="download directory"
@@ -102,6 +103,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--mock", action="store_true", help="run against the embedded mock vendor, offline"
     )
+
+
+def _seconds(text: str) -> float:
+    """A finite number of seconds >= 0, refused by argparse (exit 2) before anything is sent."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds >= 0")
+    return seconds
+
+
+def _read_lyrics(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except UnicodeDecodeError as error:
+        # An OSError, so it exits 2 (unreadable input) rather than 1 (invalid request).
+        raise OSError(f"cannot read {path}: not UTF-8 text ({error.reason})") from None
+
+
+def _prepare_out(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OSError(f"cannot use --out {out}: {error.strerror or error}") from None
 
 
 def build_request(args: argparse.Namespace) -> MusicRequest:
@@ -135,7 +162,7 @@ def build_request(args: argparse.Namespace) -> MusicRequest:
     if mode == "extend":
         if args.at is None:
             raise ConfigurationError("--extend needs --at SECONDS")
-        lyrics = args.lyrics.read_text("utf-8") if args.lyrics else None
+        lyrics = _read_lyrics(args.lyrics) if args.lyrics else None
         return Extend(
             args.extend,
             at=args.at,
@@ -149,7 +176,7 @@ def build_request(args: argparse.Namespace) -> MusicRequest:
     if not args.style or not args.title:
         raise ConfigurationError(f"--{mode} needs --style and --title")
     if mode == "lyrics":
-        return CustomLyrics(args.lyrics.read_text("utf-8"), args.style, args.title, **common)
+        return CustomLyrics(_read_lyrics(args.lyrics), args.style, args.title, **common)
     return Instrumental(args.style, args.title, **common)
 
 
@@ -272,6 +299,8 @@ def run_generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     task: Task | None = None
     try:
         request = build_request(args)
+        if args.wait:
+            _prepare_out(args.out)  # before credits are spent on a task we could not save
         with open_client(args) as (client, downloads):
             progress = Progress(stderr)
             try:

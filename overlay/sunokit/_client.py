@@ -7,6 +7,7 @@ the drivers only send, sleep and loop.
 from __future__ import annotations
 
 import asyncio
+import math
 import os
 import time
 from collections.abc import Awaitable, Callable
@@ -24,13 +25,20 @@ from ._errors import (
     APIResponseError,
     APITimeoutError,
     ConfigurationError,
+    UnsupportedRequestError,
 )
 from ._limiter import SlidingWindowLimiter, from_rate_limit
 from ._models import Task
 from ._requests import MusicRequest
 from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
 from ._validation import validate_or_raise
-from ._waiting import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT, Until, Waiter
+from ._waiting import (
+    DEFAULT_POLL_INTERVAL,
+    DEFAULT_WAIT_TIMEOUT,
+    Until,
+    Waiter,
+    check_wait_options,
+)
 from .callbacks import _secret_field, callback_vendors
 
 __all__ = ["DEFAULT_TIMEOUT", "AsyncSunoClient", "SunoClient"]
@@ -127,14 +135,19 @@ class _ClientCore:
                 f"no API key for {vendor}: pass api_key=... or set the environment variable "
                 f"{self.adapter.env_var}"
             )
-        if max_retries < 0:
-            raise ConfigurationError("max_retries must be >= 0")
+        key_source = "api_key" if api_key is not None else self.adapter.env_var
+        _check_api_key(key, key_source)
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ConfigurationError(f"max_retries must be an integer >= 0, not {max_retries!r}")
         if not poll_interval > 0:
             raise ConfigurationError(f"poll_interval must be > 0, not {poll_interval!r}")
         self._api_key = key
         env_url = os.environ.get(self.adapter.base_url_env_var)
-        self.base_url = (base_url or env_url or self.adapter.default_base_url).rstrip("/")
-        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.base_url = _checked_base_url(
+            base_url or env_url or self.adapter.default_base_url,
+            "base_url" if base_url else self.adapter.base_url_env_var,
+        )
+        self.timeout = _checked_timeout(timeout)
         self.retry = RetryPolicy(max_retries=max_retries)
         self.callback_url = callback_url
         self.webhook_secret = webhook_secret
@@ -170,6 +183,11 @@ class _ClientCore:
         return client
 
     def submit_call(self, request: MusicRequest) -> Call:
+        if not isinstance(request, MusicRequest):
+            raise UnsupportedRequestError(
+                "submit() takes a request mode (Description, CustomLyrics, Instrumental, "
+                f"Extend or Inspiration), not {type(request).__name__}"
+            )
         role, body = self.adapter.wire_body(request, callback_url=self.callback_url)
         if self.webhook_secret is not None and self.webhook_secret_field is not None:
             body[self.webhook_secret_field] = self.webhook_secret
@@ -205,7 +223,8 @@ class _ClientCore:
             )
         if isinstance(error, httpx.TransportError):
             return APIConnectionError(
-                f"{self.vendor}: connection failed ({name})", vendor=self.vendor
+                f"{self.vendor}: connection failed ({name}; the request may have been processed)",
+                vendor=self.vendor,
             )
         return APIResponseError(
             f"{self.vendor}: unreadable answer ({name}: {error})", vendor=self.vendor
@@ -238,6 +257,55 @@ class _ClientCore:
 
     def __repr__(self) -> str:
         return f"<{self.vendor} at {self.base_url}>"
+
+
+def _check_api_key(key: object, source: str) -> None:
+    """Refuse a key that cannot be sent as a bearer token, without ever showing it."""
+    if not isinstance(key, str):
+        raise ConfigurationError(f"{source} must be a string, not {type(key).__name__}")
+    if not all("!" <= char <= "~" for char in key):
+        raise ConfigurationError(
+            f"the API key from {source} contains spaces, line breaks, control or non-ASCII "
+            "characters; copy it again without them"
+        )
+
+
+def _checked_base_url(url: object, source: str) -> str:
+    """The base URL without its trailing slash, or ConfigurationError naming where it came from."""
+    problem = None
+    if not isinstance(url, str):
+        problem = f"must be a string, not {type(url).__name__}"
+    else:
+        try:
+            parsed = httpx.URL(url)
+        except (httpx.InvalidURL, TypeError, ValueError) as error:
+            problem = f"is not a valid URL ({error})"
+        else:
+            if parsed.scheme not in ("http", "https") or not parsed.host:
+                problem = "must be an absolute http(s) URL"
+    if problem is not None:
+        raise ConfigurationError(
+            f"{source} {problem}: {url!r}; e.g. https://api.example.com (the vendor's host)"
+        )
+    assert isinstance(url, str)
+    return url.rstrip("/")
+
+
+def _checked_timeout(timeout: object) -> httpx.Timeout:
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if timeout is None:  # httpx's "no timeout"
+        return httpx.Timeout(None)
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, (int, float))
+        or not math.isfinite(timeout)
+        or timeout <= 0
+    ):
+        raise ConfigurationError(
+            f"timeout must be a finite number of seconds > 0 (or an httpx.Timeout), not {timeout!r}"
+        )
+    return httpx.Timeout(timeout)
 
 
 def _webhook_secret_field(vendor: str, secret: str) -> str:
@@ -391,6 +459,7 @@ class SunoClient(_Driver):
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
     ) -> Task:
+        check_wait_options(until=until, timeout=timeout)  # before credits are spent
         task = self.submit(request)
         if on_update is not None:
             on_update(task)
@@ -518,6 +587,7 @@ class AsyncSunoClient(_Driver):
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
     ) -> Task:
+        check_wait_options(until=until, timeout=timeout)  # before credits are spent
         task = await self.submit(request)
         if on_update is not None:
             on_update(task)

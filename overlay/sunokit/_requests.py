@@ -6,6 +6,7 @@ refuse (with `UnsupportedRequestError`) what the vendor does not offer.
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 import attrs
@@ -103,8 +104,13 @@ class Extend:
 
     @at.validator
     def _check_at(self, attribute: attrs.Attribute[float], value: float) -> None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError("at must be a number of seconds >= 0")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or value < 0
+        ):
+            raise ValueError("at must be a finite number of seconds >= 0")
 
 
 @attrs.frozen

@@ -160,7 +160,10 @@ def validate(vendor: str, body: object, *, role: str = "submit") -> list[Violati
                         conditional=rule.when is not None,
                     )
                 )
-    return _reduce(found)
+    violations = _reduce(found)
+    reported = {violation.path for violation in violations}
+    unsendable = [v for v in _unsendable(instance, ()) if v.path not in reported]
+    return sorted([*violations, *unsendable], key=lambda v: (v.path, v.rule, v.keyword, v.message))
 
 
 def validate_or_raise(vendor: str, body: object, *, role: str = "submit") -> None:
@@ -168,6 +171,32 @@ def validate_or_raise(vendor: str, body: object, *, role: str = "submit") -> Non
     violations = validate(vendor, body, role=role)
     if violations:
         raise ClientValidationError(vendor, violations)
+
+
+def _unsendable(value: Any, parts: tuple[str, ...]) -> Iterator[Violation]:
+    """Values a JSON body cannot carry: NaN and infinities (no JSON number), strings with a lone
+    surrogate (no UTF-8 text). JSON Schema has no keyword for either."""
+    if isinstance(value, float) and not math.isfinite(value):
+        message = f"{_field(parts)} is {_show(value)}; a JSON number must be finite"
+        yield Violation(_pointer(parts), "json", message, "json")
+    elif isinstance(value, str) and _has_lone_surrogate(value):
+        message = f"{_field(parts)} contains a lone surrogate, which UTF-8 text cannot carry"
+        yield Violation(_pointer(parts), "json", message, "json")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _unsendable(key, (*parts, str(key))) if isinstance(key, str) else ()
+            yield from _unsendable(item, (*parts, str(key)))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _unsendable(item, (*parts, str(index)))
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 # --------------------------------------------------------------------------- JSON Schema errors

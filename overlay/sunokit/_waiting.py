@@ -24,6 +24,7 @@ __all__ = [
     "Step",
     "Until",
     "Waiter",
+    "check_wait_options",
     "max_polls",
     "next_sleep",
     "progress",
@@ -77,6 +78,19 @@ def max_polls(timeout: float, interval: float) -> int:
     return math.ceil(timeout / interval) + 2
 
 
+def check_wait_options(*, until: object, timeout: object) -> None:
+    """ConfigurationError for a wait that cannot run (generate() checks before it submits)."""
+    if until not in _UNTIL:
+        raise ConfigurationError(f"until must be 'first' or 'complete', not {until!r}")
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, (int, float))
+        or not math.isfinite(timeout)
+        or timeout < 0
+    ):
+        raise ConfigurationError(f"timeout must be a finite number >= 0, not {timeout!r}")
+
+
 def _changed(task: Task, previous: Task | None) -> bool:
     return previous is None or (task.state, task.vendor_state) != (
         previous.state,
@@ -120,10 +134,7 @@ class Waiter:
         last: Task | None = None,
     ) -> Waiter:
         """A wait starting at `now`; `last` is a task already reported (generate's submit)."""
-        if until not in _UNTIL:
-            raise ConfigurationError(f"until must be 'first' or 'complete', not {until!r}")
-        if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and timeout >= 0):
-            raise ConfigurationError(f"timeout must be a finite number >= 0, not {timeout!r}")
+        check_wait_options(until=until, timeout=timeout)
         if not (isinstance(interval, (int, float)) and math.isfinite(interval) and interval > 0):
             raise ConfigurationError(f"poll_interval must be a finite number > 0, not {interval!r}")
         return cls(

@@ -249,17 +249,28 @@ def verify_signature(
         raise CallbackError(f"signature mismatch: the {header} header does not match the body")
 
 
-def _header(headers: Mapping[str, str], name: str) -> str | None:
+#: A request's headers: a mapping (Starlette, FastAPI, Flask, a dict) or (name, value) pairs,
+#: str or bytes (an ASGI scope's "headers").
+Headers = Mapping[str, str] | Iterable[tuple[str | bytes, str | bytes]]
+
+
+def _header(headers: Headers, name: str) -> str | None:
     wanted = name.lower()
-    for key, value in headers.items():
-        if isinstance(key, str) and key.lower() == wanted:
-            return value
+    pairs: Any = headers.items() if isinstance(headers, Mapping) else headers
+    try:
+        for key, value in pairs:
+            if isinstance(key, bytes):
+                key = key.decode("latin-1")
+            if isinstance(key, str) and key.lower() == wanted:
+                return value.decode("latin-1") if isinstance(value, bytes) else value
+    except (TypeError, ValueError):  # not a mapping, not pairs
+        raise CallbackError(
+            f"headers must be a mapping or (name, value) pairs, not {type(headers).__name__}"
+        ) from None
     return None
 
 
-def unwrap(
-    vendor: str, body: Body, headers: Mapping[str, str], *, secret: str | None = None
-) -> Task:
+def unwrap(vendor: str, body: Body, headers: Headers, *, secret: str | None = None) -> Task:
     """Verify the callback's signature (for vendors that sign), then parse it.
 
     For vendors that sign nothing (SunoAPI.org, Apikley) this is `parse`, and `secret` is

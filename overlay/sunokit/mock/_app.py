@@ -20,7 +20,7 @@ from typing import Any, Literal
 import httpx
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
@@ -338,6 +338,12 @@ class MockVendor:
         with self._lock:
             self.stats.requests[operation.role] += 1
         scope = request_scope(operation.role)
+        try:
+            # Read the request now: a slow vendor has it and acts on it even when the client
+            # stops waiting (and the body cannot be read any more once the client is gone).
+            await request.body()
+        except ClientDisconnect:
+            return Response(status_code=499)  # nobody is listening for an answer
 
         slow = self._faults.take({"slow"}, scope)
         if slow is not None:
@@ -816,7 +822,7 @@ class MockVendor:
                 {"error": "the mock runs on a real clock (use clock=ManualClock())"}, 409
             )
         try:
-            advance(float(seconds))
+            advance(seconds)
         except ValueError as error:
             return self._json({"error": str(error)}, 400)
         return self._json({"now": self.clock()})

@@ -54,9 +54,10 @@ class Fault:
     "all" (every vendor call, not media), "media" (the audio and cover downloads).
     `times`: how many answers it affects (None: until cleared). `status`: the HTTP status for
     server_error (500), html_error (502) and empty_body (200). `delay`: seconds for slow.
-    `value`: the state unknown_status reports. `processed`: for the replacing kinds, handle the
-    request first (a submission is accepted and counted) and then replace the answer - an
-    answer lost after the vendor acted.
+    `value`: the state unknown_status reports. `processed`: for the replacing kinds but
+    maintenance (whose answer says nothing was done), handle the request first (a submission
+    is accepted and counted) and then replace the answer - an answer lost after the vendor
+    acted.
     """
 
     kind: FaultKind
@@ -97,6 +98,14 @@ class Fault:
             raise ValueError("value must be a string")
         if not isinstance(self.processed, bool):
             raise ValueError("processed must be a boolean")
+        if self.processed and self.kind == "maintenance":
+            # A maintenance answer tells the client nothing was done (it may retry a submit):
+            # one after the vendor acted would be a vendor that lies, not a lost answer.
+            raise ValueError(
+                "processed=True does not apply to maintenance (the answer means nothing was "
+                "done); use server_error, drop_connection, ... for an answer lost after the "
+                "vendor acted"
+            )
 
     @classmethod
     def from_dict(cls, data: object) -> Fault:

@@ -60,9 +60,15 @@ class ManualClock:
             return self._now
 
     def advance(self, seconds: float) -> float:
+        try:
+            seconds = float(seconds)
+        except (OverflowError, TypeError, ValueError):
+            raise ValueError("advance by a finite number of seconds >= 0") from None
         if not math.isfinite(seconds) or seconds < 0:
-            raise ValueError("a clock only moves forward")
+            raise ValueError("a clock only moves forward, by a finite number of seconds")
         with self._lock:
+            if not math.isfinite(self._now + seconds):
+                raise ValueError(f"the clock cannot move past {self._now!r} by {seconds!r} s")
             self._now += seconds
             return self._now
 
