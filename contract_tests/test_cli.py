@@ -596,7 +596,21 @@ def test_parse_submit_without_a_task_id_exits_1(
     body = make(SUCCESS_CODE[vendor])
     result = run(capsys, monkeypatch, "parse", vendor, "submit", stdin=json.dumps(body))
     assert (result.code, result.out) == (1, "")
-    assert "without a task id" in one_line_message(result.err)
+    message = one_line_message(result.err)
+    # Without the envelope's required `code`, the body is not the spec's answer at all.
+    assert "without a task id" in message or "does not match the spec" in message
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+@pytest.mark.parametrize("kind", ["submit", "task"])
+def test_parse_an_empty_object_is_not_understood(
+    vendor: str, kind: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: `{}` parsed as a task in state "unknown" (exit 0); the client itself refuses
+    such an answer, and `parse` now takes the client's path."""
+    result = run(capsys, monkeypatch, "parse", vendor, kind, stdin="{}")
+    assert (result.code, result.out) == (1, "")
+    assert vendor in result.err
 
 
 @pytest.mark.parametrize("vendor", ["relay", "sunosay"])

@@ -530,6 +530,24 @@ def test_an_echoed_key_is_redacted_from_the_error(
     assert error.body == {"code": 401, "msg": ECHOED, "data": None}  # the raw answer, as it came
 
 
+def test_redaction_masks_the_key_as_a_token_not_inside_words(respx_mock: respx.MockRouter) -> None:
+    # Regression: a one-letter key "k" turned "apikley answered ..." into
+    # "api[redacted]ley answered ..." in every error message.
+    route = respx_mock.get(url__regex=r".*/record-info.*")
+    client = sunokit.SunoClient("apikley", api_key="k", base_url="https://x.test", max_retries=0)
+    with client:
+        route.mock(return_value=httpx.Response(200, json={}))
+        with pytest.raises(sunokit.APIResponseError) as unreadable:
+            client.get("T1")
+        route.mock(
+            return_value=httpx.Response(200, json={"code": 401, "msg": "bad 'k' (Bearer k)"})
+        )
+        with pytest.raises(sunokit.AuthenticationError) as refused:
+            client.get("T1")
+    assert unreadable.value.message.startswith("apikley answered HTTP 200")
+    assert "bad '[redacted]' (Bearer [redacted])" in refused.value.message
+
+
 class _EchoingVendor(http.server.BaseHTTPRequestHandler):
     """Answers every request with 401 and the Authorization header it received."""
 

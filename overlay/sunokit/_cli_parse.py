@@ -9,6 +9,7 @@ from . import callbacks
 from ._adapters import get_adapter
 from ._adapters._base import RawResponse
 from ._errors import SunokitError
+from ._models import Task
 from ._specs import VENDORS
 
 __all__ = ["run_parse"]
@@ -44,11 +45,18 @@ def run_parse(
                     f"a {vendor} {kind} body is a JSON object, got {type(body).__name__}"
                 )
             adapter = get_adapter(vendor)
-            refusal = adapter.map_error(RawResponse(200, {}, text.encode(), parsed=body))
+            role = "submit" if kind == "submit" else "status"
+            # The client's own path: the generated model's parse, then the adapter.
+            raw = RawResponse(200, {}, text.encode(), parsed=adapter.parse_success(role, body))
+            refusal = adapter.map_error(raw)
             if refusal is not None:
                 stderr.write(f"sunokit: {vendor} answered with an error: {refusal}\n")
                 return 1
-            task = adapter.task_from_dict(body, source=kind)
+            if kind == "submit":
+                task_id = adapter.task_id_from_submit(raw)
+                task = Task(vendor=vendor, task_id=task_id, state="queued", raw=raw.parsed)
+            else:
+                task = adapter.task_from_status("", raw)
     except SunokitError as error:
         stderr.write(f"sunokit: {error}\n")
         return 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import math
 import os
+import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
@@ -246,13 +247,16 @@ class _ClientCore:
         return _Exchange(self, call, parse, idempotent=idempotent, key=key)
 
     def redact(self, error: APIError) -> APIError:
-        """The error, with the API key masked wherever a vendor echoed it into the message."""
-        key = self._api_key
-        if key in error.message or any(key in str(arg) for arg in error.args):
-            error.message = error.message.replace(key, REDACTED)
-            error.args = tuple(
-                arg.replace(key, REDACTED) if isinstance(arg, str) else arg for arg in error.args
-            )
+        """The error, with the API key masked wherever a vendor echoed it into the message.
+
+        Only the key as a whole token is masked: a key that happens to be a substring of a word
+        (a short test key "k" in "apikley") leaves the word alone.
+        """
+        key = re.compile(rf"(?<![A-Za-z0-9._~+/-]){re.escape(self._api_key)}(?![A-Za-z0-9._~+/=-])")
+        error.message = key.sub(REDACTED, error.message)
+        error.args = tuple(
+            key.sub(REDACTED, arg) if isinstance(arg, str) else arg for arg in error.args
+        )
         return error
 
     def __repr__(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import importlib
 import json
 from collections.abc import Callable, Mapping
 from types import ModuleType
@@ -228,6 +229,28 @@ class Adapter(abc.ABC):
                 status_code=response.status_code,
                 body=response.json(),
             )
+
+    def parse_success(self, role: str, body: Any) -> Any | None:
+        """The generated model of the operation's HTTP 200 answer for a decoded `body`, or None
+        where the body does not have that shape: what the generated client's `parsed` is."""
+        schema = (
+            _specs.operation(self.vendor, role)
+            .definition.get("responses", {})
+            .get("200", {})
+            .get("content", {})
+            .get("application/json", {})
+            .get("schema", {})
+        )
+        ref = schema.get("$ref") if isinstance(schema, Mapping) else None
+        if not isinstance(ref, str) or not isinstance(body, Mapping):
+            return None
+        model = getattr(
+            importlib.import_module(f"{self.package.__name__}.models"), ref.split("/")[-1]
+        )
+        try:
+            return model.from_dict(dict(body))
+        except (KeyError, ValueError, TypeError, AttributeError):
+            return None
 
     def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
         """Parse a decoded status (or submit) body, for the CLI's `parse` command."""
