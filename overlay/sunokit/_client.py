@@ -199,6 +199,11 @@ class _ClientCore:
         validate_or_raise(self.vendor, dict(call.wire_body or {}), role=role)
         return call
 
+    def submitted(self, response: RawResponse) -> Task:
+        """The queued task a submit answer stands for (its generated model kept as `raw`)."""
+        task_id = self.adapter.task_id_from_submit(response)
+        return Task(vendor=self.vendor, task_id=task_id, state="queued", raw=response.parsed)
+
     def raw(self, response: Any) -> RawResponse:
         return RawResponse(
             status_code=int(response.status_code),
@@ -411,9 +416,7 @@ class SunoClient(_Driver):
     def submit(self, request: MusicRequest) -> Task:
         """Validate locally, then submit once (retried only when the vendor provably refused)."""
         call = self._core.submit_call(request)
-        adapter = self._core.adapter
-        task_id = self._send(call, adapter.task_id_from_submit, idempotent=False, key="")
-        return Task(vendor=self.vendor, task_id=task_id, state="queued")
+        return self._send(call, self._core.submitted, idempotent=False, key="")
 
     def get(self, task_id: str) -> Task:
         adapter = self._core.adapter
@@ -539,9 +542,7 @@ class AsyncSunoClient(_Driver):
 
     async def submit(self, request: MusicRequest) -> Task:
         call = self._core.submit_call(request)
-        adapter = self._core.adapter
-        task_id = await self._send(call, adapter.task_id_from_submit, idempotent=False, key="")
-        return Task(vendor=self.vendor, task_id=task_id, state="queued")
+        return await self._send(call, self._core.submitted, idempotent=False, key="")
 
     async def get(self, task_id: str) -> Task:
         adapter = self._core.adapter
