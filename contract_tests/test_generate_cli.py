@@ -63,14 +63,17 @@ def test_mock_flow_downloads_every_track_with_a_sidecar(
 
     assert code == 0, stderr
     task = json.loads(stdout)
+    files = task.pop("files")
     assert task["vendor"] == vendor
     assert task["state"] == "succeeded"
     sidecar = json.loads((out / f"{task['task_id']}.json").read_text("utf-8"))
     assert sidecar == task
     audio = sorted(out.glob("*.wav"))
     assert len(audio) == len(task["tracks"]) >= 1
+    assert sorted(files) == sorted(track["id"] for track in task["tracks"])
     for track in task["tracks"]:
-        (path,) = [p for p in audio if track["id"] in p.name]
+        path = Path(files[track["id"]])
+        assert path in audio
         assert path.name == f"{_cli_generate.safe_name(track['title'], '')}-{track['id']}.wav"
         with wave.open(str(path)) as sound:
             assert sound.getnframes() / sound.getframerate() == pytest.approx(

@@ -89,11 +89,10 @@ def generate(vendor: str, out: Path, lyrics: Path) -> Row | Failure:
     task: dict[str, Any] = json.loads(result.stdout)
     files, durations = [], []
     for track in task["tracks"]:
-        # The CLI names each file <title>-<track id>.<ext> (track ids are unique).
-        matches = sorted(p for p in folder.glob(f"*{track['id']}*") if p.suffix != ".json")
-        if len(matches) != 1:
-            return Failure(vendor, mode, 0, f"expected one file for track {track['id']}")
-        files.append(matches[0].relative_to(out).as_posix())
+        saved = task["files"].get(track["id"])
+        if saved is None:
+            return Failure(vendor, mode, 0, f"no audio was saved for track {track['id']}")
+        files.append(Path(saved).resolve().relative_to(out.resolve()).as_posix())
         durations.append(track["duration"])
     return Row(vendor, mode, task["task_id"], len(task["tracks"]), files, durations, seconds)
 

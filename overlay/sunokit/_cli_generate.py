@@ -98,7 +98,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--callback-url")
     parser.add_argument(
-        "--json", action="store_true", help="print the task as JSON instead of a table"
+        "--json",
+        action="store_true",
+        help='print the task as JSON instead of a table, with "files": {track id: saved path}',
     )
     parser.add_argument(
         "--mock", action="store_true", help="run against the embedded mock vendor, offline"
@@ -344,7 +346,9 @@ def run_generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
             stderr.write(f"sunokit: interrupted; task {task.task_id} may still be running\n")
         return EXIT_INTERRUPTED
     if args.json:
-        stdout.write(json.dumps(task.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        # The task, plus where each track's audio was saved (track id -> path, null if none).
+        output = {**task.to_dict(), "files": {t.id: str(p) if p else None for t, p in files}}
+        stdout.write(json.dumps(output, indent=2, ensure_ascii=False) + "\n")
     else:
         _summary(task, files, stdout)
     return EXIT_OK
