@@ -263,3 +263,40 @@ def future_variants(vendor: str, schema: Mapping[str, Any], value: Any) -> dict[
     if changed["containers"]:
         variants["null-containers"] = with_null_containers
     return variants
+
+
+@attrs.frozen
+class RequestOperation:
+    """An operation of a spec with an `x-sunokit-role` and a JSON request body."""
+
+    vendor: str
+    role: str
+    path: str
+    method: str
+    body_schema: Mapping[str, Any] = attrs.field(eq=False, repr=False)  # as written: a $ref
+
+    @property
+    def id(self) -> str:
+        return f"{self.vendor}:{self.role}"
+
+    @property
+    def schema(self) -> Mapping[str, Any]:
+        """The request body schema, resolved."""
+        resolved: Mapping[str, Any] = resolve(load(self.vendor), self.body_schema)
+        return resolved
+
+
+def request_operations() -> list[RequestOperation]:
+    """Every operation with a role and a JSON request body, in every spec."""
+    found = []
+    for vendor in VENDORS:
+        for path, item in load(vendor)["paths"].items():
+            for method, operation in item.items():
+                if not isinstance(operation, dict) or not operation.get("x-sunokit-role"):
+                    continue
+                body = (operation.get("requestBody") or {}).get("content", {})
+                media = body.get("application/json")
+                if media is not None:
+                    role = operation["x-sunokit-role"]
+                    found.append(RequestOperation(vendor, role, path, method, media["schema"]))
+    return found

@@ -50,10 +50,12 @@ from .spec_tools import (
     UNKNOWN_STRING,
     VENDORS,
     MediaExample,
+    RequestOperation,
     examples,
     future_variants,
     load,
     model_class,
+    request_operations,
     resolve,
     validator,
 )
@@ -68,39 +70,6 @@ FUTURE_FIELD_VALUE = {"nested": [1, "two", None]}
 
 
 # --------------------------------------------------------------------------- operations
-
-
-@attrs.frozen
-class RequestOperation:
-    vendor: str
-    role: str
-    path: str
-    method: str
-    schema: Mapping[str, Any] = attrs.field(eq=False, repr=False)
-
-    @property
-    def id(self) -> str:
-        return f"{self.vendor}:{self.role}"
-
-
-def request_operations() -> list[RequestOperation]:
-    found = []
-    for vendor in VENDORS:
-        for path, item in load(vendor)["paths"].items():
-            for method, operation in item.items():
-                if not isinstance(operation, dict) or not operation.get("x-sunokit-role"):
-                    continue
-                media = (
-                    (operation.get("requestBody") or {}).get("content", {}).get("application/json")
-                )
-                if media is None:
-                    continue
-                found.append(
-                    RequestOperation(
-                        vendor, operation["x-sunokit-role"], path, method, media["schema"]
-                    )
-                )
-    return found
 
 
 OPERATIONS = request_operations()
@@ -130,9 +99,8 @@ def test_every_vendor_has_a_fuzzed_submit_operation() -> None:
 def _defaults(op: RequestOperation) -> dict[str, Any]:
     """`default` of each top-level property of the request schema."""
     doc = load(op.vendor)
-    schema = resolve(doc, op.schema)
     found = {}
-    for name, node in schema.get("properties", {}).items():
+    for name, node in op.schema.get("properties", {}).items():
         target = resolve(doc, node)
         if isinstance(target, Mapping) and "default" in target:
             found[name] = target["default"]
@@ -150,10 +118,10 @@ def test_generated_valid_body_passes_validate_and_round_trips(
     op: RequestOperation, data: st.DataObject
 ) -> None:
     body = data.draw(bodies(op, GenerationMode.POSITIVE), label="body")
-    assert validator(op.vendor, op.schema).is_valid(body), "schemathesis made an invalid body"
+    assert validator(op.vendor, op.body_schema).is_valid(body), "schemathesis made an invalid body"
     assert sunokit.validate(op.vendor, body, role=op.role) == []
 
-    model = model_class(op.vendor, op.schema)
+    model = model_class(op.vendor, op.body_schema)
     assert model is not None, f"{op.id}: no generated model for the request schema"
     out = model.from_dict(body).to_dict()
     assert isinstance(out, dict)
@@ -175,7 +143,7 @@ def _pointer(path: Any) -> str:
 @given(data=st.data())
 def test_generated_invalid_body_fails_validate(op: RequestOperation, data: st.DataObject) -> None:
     body = data.draw(bodies(op, GenerationMode.NEGATIVE), label="body")
-    schema_validator = validator(op.vendor, op.schema)
+    schema_validator = validator(op.vendor, op.body_schema)
     violations = sunokit.validate(op.vendor, body, role=op.role)
     errors = list(schema_validator.iter_errors(body))
     if not errors:

@@ -31,35 +31,13 @@ from sunokit import _specs, _validation
 from sunokit._cli_check import run_check
 from sunokit._validation import CLIENT_RULE_KINDS, Violation, validate, validate_or_raise
 
-from .spec_tools import ROOT, VENDORS, all_examples
+from .spec_tools import ROOT, VENDORS, RequestOperation, all_examples, request_operations
 
 ABSENT = object()
 DECIMAL_MESSAGE = "must be between 0 and 1 with at most 2 decimal places"
 
 
 # --------------------------------------------------------------------------- walking the specs
-
-
-@attrs.frozen
-class RequestOperation:
-    vendor: str
-    role: str
-    schema: Mapping[str, Any] = attrs.field(eq=False, repr=False)
-
-    @property
-    def id(self) -> str:
-        return f"{self.vendor}:{self.role}"
-
-
-def request_operations() -> list[RequestOperation]:
-    found = []
-    for vendor in VENDORS:
-        for op in _specs.operations(vendor):
-            pointer = op.request_schema_pointer
-            if op.role and pointer:
-                schema = _specs.resolve(vendor, {"$ref": pointer})
-                found.append(RequestOperation(vendor, op.role, schema))
-    return found
 
 
 OPERATIONS = request_operations()
