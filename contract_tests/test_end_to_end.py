@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import io
-import socket
 import struct
 import threading
 import time
@@ -35,13 +34,13 @@ import attrs
 import httpx
 import pytest
 import sunokit
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from sunokit import _specs, callbacks
 from sunokit.mock import RunningMock, StageTimings, serve_in_thread
+from sunokit.mock._server import serve_asgi_in_thread
 
 # Short stages and polls: each flow takes well under a second. Three polls reach the complete
 # stage, which keeps apikley within its documented 3 status polls per second per task.
@@ -101,30 +100,9 @@ def _failing(request: sunokit.MusicRequest, word: str) -> sunokit.MusicRequest:
 # --------------------------------------------------------------------------- serving over HTTP
 
 
-@contextlib.contextmanager
-def serve_app(app: Any) -> Iterator[str]:
-    """Serve an ASGI app with uvicorn on a free 127.0.0.1 port in a daemon thread; yields its
-    base URL once uvicorn reports it started (polled, with a deadline)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    config = uvicorn.Config(app, log_level="warning", lifespan="off", log_config=None)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name="e2e-receiver", daemon=True
-    )
-    thread.start()
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the callback receiver did not start")
-            time.sleep(0.005)
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(STARTUP_TIMEOUT)
-        sock.close()
+def serve_app(app: Any) -> contextlib.AbstractContextManager[str]:
+    """Serve an ASGI app (the callback receiver) on a free 127.0.0.1 port; yields its URL."""
+    return serve_asgi_in_thread(app, lifespan="off", startup_timeout=STARTUP_TIMEOUT)
 
 
 @dataclasses.dataclass(frozen=True)

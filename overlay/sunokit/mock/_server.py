@@ -9,12 +9,12 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from ._app import MockVendor, create_app
 from ._faults import install_log_filter
 
-__all__ = ["RunningMock", "serve", "serve_in_thread"]
+__all__ = ["RunningMock", "serve", "serve_asgi_in_thread", "serve_in_thread"]
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -81,6 +81,41 @@ class RunningMock:
 
 
 @contextlib.contextmanager
+def serve_asgi_in_thread(
+    app: Any,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    log_level: str = "warning",
+    startup_timeout: float = 10.0,
+    lifespan: Literal["auto", "on", "off"] = "on",
+) -> Iterator[str]:
+    """Serve any ASGI app with uvicorn in a daemon thread for the duration of the `with` block;
+    yields its base URL once uvicorn reports it started (polled, with a deadline)."""
+    import uvicorn
+
+    sock = _bind(host, port)
+    # log_config=None: leave the process's logging alone (no dictConfig of uvicorn's loggers)
+    config = uvicorn.Config(app, log_level=log_level, lifespan=lifespan, log_config=None)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="sunokit-asgi", daemon=True
+    )
+    thread.start()
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the server for {app!r} did not start")
+            time.sleep(0.01)
+        yield _base_url(sock, host)
+    finally:
+        server.should_exit = True
+        thread.join(startup_timeout)
+        sock.close()
+
+
+@contextlib.contextmanager
 def serve_in_thread(
     vendor: str | MockVendor,
     host: str = "127.0.0.1",
@@ -92,25 +127,8 @@ def serve_in_thread(
 ) -> Iterator[RunningMock]:
     """Serve a mock (a vendor name plus create_app options, or a MockVendor) with uvicorn in a
     daemon thread for the duration of the `with` block; yields its base URL."""
-    import uvicorn
-
     mock = vendor if isinstance(vendor, MockVendor) else create_app(vendor, **options)
-    sock = _bind(host, port)
-    # log_config=None: leave the process's logging alone (no dictConfig of uvicorn's loggers)
-    config = uvicorn.Config(mock, log_level=log_level, lifespan="on", log_config=None)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name="sunokit-mock", daemon=True
-    )
-    thread.start()
-    try:
-        deadline = time.monotonic() + startup_timeout
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the sunokit mock server did not start")
-            time.sleep(0.01)
-        yield RunningMock(mock, _base_url(sock, host))
-    finally:
-        server.should_exit = True
-        thread.join(startup_timeout)
-        sock.close()
+    with serve_asgi_in_thread(
+        mock, host, port, log_level=log_level, startup_timeout=startup_timeout
+    ) as base_url:
+        yield RunningMock(mock, base_url)
