@@ -163,6 +163,16 @@ def error_kinds(vendor: str, schema_name: str) -> dict[str, str]:
     return _schema_extension(vendor, schema_name, "x-sunokit-error-kinds")
 
 
+def success_codes(vendor: str, schema_name: str) -> tuple[int | str, ...]:
+    """The values of a code enum that `x-sunokit-error-kinds` does not list: the success codes."""
+    schema = load_spec(vendor)["components"]["schemas"][schema_name]
+    errors = set(error_kinds(vendor, schema_name))
+    success = tuple(value for value in schema.get("enum", ()) if str(value) not in errors)
+    if not success:
+        raise ConfigurationError(f"{vendor}: {schema_name} lists no success code")
+    return success
+
+
 def failure_kinds(vendor: str, schema_name: str) -> dict[str, str]:
     """`x-sunokit-failure-kinds` of a state enum: failed state -> error kind (e.g. a rejected
     prompt is `content_rejected`); states it does not list are generic failures."""

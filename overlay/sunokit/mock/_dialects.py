@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from .. import _specs
 from . import _spec
 from ._tasks import STAGE_STATES, MockTask, MockTrack, Stage
 
@@ -87,6 +88,8 @@ class Dialect(abc.ABC):
 
     def __init__(self, vendor: str) -> None:
         self.vendor = vendor
+        # The envelope's success code, from the spec's code enum (the value it gives no error kind).
+        self.ok: Any = _specs.success_codes(vendor, _spec.CODE_SCHEMA)[0]
 
     # ------------------------------------------------------------------ ids and content
 
@@ -288,7 +291,7 @@ class KieDialect(Dialect):
         return code if code is not None else 500
 
     def submitted(self, task: MockTask) -> Answer:
-        return Answer(200, {"code": 200, "msg": "success", "data": {"taskId": task.id}})
+        return Answer(200, {"code": self.ok, "msg": "success", "data": {"taskId": task.id}})
 
     def task_status(self, task: MockTask, stage: Stage) -> Answer:
         extend = task.role == "extend"
@@ -307,7 +310,7 @@ class KieDialect(Dialect):
             "errorMessage": task.reason if failed else None,
             "createTime": int(task.wall * 1000),
         }
-        return Answer(200, {"code": 200, "msg": "success", "data": record}, task_status=True)
+        return Answer(200, {"code": self.ok, "msg": "success", "data": record}, task_status=True)
 
     def callback_body(self, task: MockTask, stage: Stage) -> Any:
         neutral = STAGE_STATES[stage][0]
@@ -324,7 +327,7 @@ class KieDialect(Dialect):
                 },
             }
         return {
-            "code": 200,
+            "code": _specs.success_codes(self.vendor, "CallbackCode")[0],
             "msg": _spec.callback_message(self.vendor, callback_type, fallback="success"),
             "data": {
                 "callbackType": callback_type,
@@ -349,7 +352,7 @@ class SunosayDialect(Dialect):
     clip_schema = "ClipStatus"
 
     def submitted(self, task: MockTask) -> Answer:
-        return Answer(200, {"code": 200, "task_id": task.id, "message": "ok!"})
+        return Answer(200, {"code": self.ok, "task_id": task.id, "message": "ok!"})
 
     def task_status(self, task: MockTask, stage: Stage) -> Answer:
         clips: list[dict[str, Any]] = []
@@ -372,7 +375,7 @@ class SunosayDialect(Dialect):
                     }
                 )
         body = {
-            "code": 200,
+            "code": self.ok,
             "task_id": task.id,
             "status": self.task_state(stage, task),
             "prompt": {"prompt": self.lyrics(task)},
@@ -432,11 +435,11 @@ class SunoapiComDialect(Dialect):
         return clips
 
     def submitted(self, task: MockTask) -> Answer:
-        return Answer(200, {"code": 200, "data": {"task_id": task.id}, "message": "success"})
+        return Answer(200, {"code": self.ok, "data": {"task_id": task.id}, "message": "success"})
 
     def task_status(self, task: MockTask, stage: Stage) -> Answer:
         message = task.reason if stage == "failed" else "success"
-        body = {"code": 200, "data": self._clips(task, stage), "message": message}
+        body = {"code": self.ok, "data": self._clips(task, stage), "message": message}
         return Answer(200, body, task_status=True)
 
     def credits(self, remaining: int | None) -> Answer:
@@ -446,7 +449,7 @@ class SunoapiComDialect(Dialect):
 
     def callback_body(self, task: MockTask, stage: Stage) -> Any:
         message = task.reason if stage == "failed" else "success"
-        return {"code": 200, "data": self._clips(task, stage), "message": message}
+        return {"code": self.ok, "data": self._clips(task, stage), "message": message}
 
     def set_unknown_status(self, body: Any, value: str) -> None:
         for clip in (body.get("data") if isinstance(body, dict) else None) or ():
@@ -592,15 +595,15 @@ class RelayDialect(Dialect):
         }
 
     def submitted(self, task: MockTask) -> Answer:
-        return Answer(200, {"code": "success", "message": "", "data": task.id})
+        return Answer(200, {"code": self.ok, "message": "", "data": task.id})
 
     def task_status(self, task: MockTask, stage: Stage) -> Answer:
-        body = {"code": "success", "message": "", "data": self._task_dto(task, stage)}
+        body = {"code": self.ok, "message": "", "data": self._task_dto(task, stage)}
         return Answer(200, body, task_status=True)
 
     def task_list(self, tasks: list[tuple[MockTask, Stage]]) -> Answer:
         data = [self._task_dto(task, stage) for task, stage in tasks]
-        return Answer(200, {"code": "success", "message": "", "data": data}, task_status=True)
+        return Answer(200, {"code": self.ok, "message": "", "data": data}, task_status=True)
 
     def set_unknown_status(self, body: Any, value: str) -> None:
         data = body.get("data") if isinstance(body, dict) else None
