@@ -80,26 +80,30 @@ ERRORS: dict[str, Callable[[], BaseException]] = {
     "content": lambda: _status(ContentRejectedError),
     "plain_status": lambda: _status(APIStatusError),
     "bad_response": lambda: APIResponseError("garbled", vendor="sunoapi_org"),
+    "drifted_response": lambda: APIResponseError("drift", vendor="sunoapi_org", body={"x": 1}),
     "foreign": lambda: RuntimeError("not ours"),
 }
 
-# (error, retried when idempotent (status), retried when not (submit))
+# (error, retried when idempotent (status), retried when not (submit) after a refusal in the
+# vendor's own words, retried as a submit without one (a bare page from a proxy))
 DECISIONS = [
-    ("rate_limit", True, True),
-    ("maintenance", True, True),
-    ("server", True, False),
-    ("timeout", True, False),
-    ("timeout_unsent", True, False),
-    ("connection_sent", True, False),
-    ("connection_unsent", True, True),
-    ("auth", False, False),
-    ("credits", False, False),
-    ("not_found", False, False),
-    ("invalid", False, False),
-    ("content", False, False),
-    ("plain_status", False, False),
-    ("bad_response", False, False),
-    ("foreign", False, False),
+    ("rate_limit", True, True, False),
+    ("maintenance", True, True, False),
+    ("server", True, False, False),
+    ("timeout", True, False, False),
+    ("timeout_unsent", True, True, True),  # connect or pool timeout: nothing was sent
+    ("connection_sent", True, False, False),
+    ("connection_unsent", True, True, True),
+    ("auth", False, False, False),
+    ("credits", False, False, False),
+    ("not_found", False, False, False),
+    ("invalid", False, False, False),
+    ("content", False, False, False),
+    ("plain_status", False, False, False),
+    # an unreadable answer to a poll is retried like a 5xx; a readable but drifted one is not
+    ("bad_response", True, False, False),
+    ("drifted_response", False, False, False),
+    ("foreign", False, False, False),
 ]
 
 
@@ -121,16 +125,25 @@ def test_defaults() -> None:
 # --- decide: submit vs status x error type -----------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "status_retries", "submit_retries"), DECISIONS)
-@pytest.mark.parametrize("idempotent", [True, False], ids=["status", "submit"])
+@pytest.mark.parametrize(("name", "status_retries", "refused_retries", "bare_retries"), DECISIONS)
+@pytest.mark.parametrize(
+    ("idempotent", "refused"),
+    [(True, False), (False, True), (False, False)],
+    ids=["status", "submit-refused", "submit-bare"],
+)
 def test_decide_per_error_and_idempotency(
-    name: str, status_retries: bool, submit_retries: bool, idempotent: bool
+    name: str,
+    status_retries: bool,
+    refused_retries: bool,
+    bare_retries: bool,
+    idempotent: bool,
+    refused: bool,
 ) -> None:
-    expected = status_retries if idempotent else submit_retries
+    expected = status_retries if idempotent else refused_retries if refused else bare_retries
     error = ERRORS[name]()
-    assert is_retryable(error, idempotent=idempotent) is expected
+    assert is_retryable(error, idempotent=idempotent, refused=refused) is expected
     policy = RetryPolicy(jitter=False)
-    delay = policy.decide(error, attempt=0, elapsed=0.0, idempotent=idempotent)
+    delay = policy.decide(error, attempt=0, elapsed=0.0, idempotent=idempotent, refused=refused)
     if expected:
         assert delay == DEFAULT_INITIAL_DELAY
     else:
@@ -139,7 +152,9 @@ def test_decide_per_error_and_idempotency(
 
 def test_submit_never_retries_after_the_request_may_have_arrived() -> None:
     policy = RetryPolicy(jitter=False)
-    for name in ("server", "timeout", "timeout_unsent", "connection_sent"):
+    # a rate limit or maintenance answer without the vendor's own code (a bare proxy page)
+    # proves nothing either
+    for name in ("server", "timeout", "connection_sent", "rate_limit", "maintenance"):
         for attempt in range(3):
             assert (
                 policy.decide(ERRORS[name](), attempt=attempt, elapsed=0, idempotent=False) is None
@@ -165,9 +180,9 @@ def test_server_hint_wins_over_backoff() -> None:
     policy = RetryPolicy(jitter=False)
     hinted = _status(RateLimitError, retry_after=7.0)
     # Backoff at attempt 2 would be 2.0 s; the hint is used as is, without jitter.
-    assert policy.decide(hinted, attempt=2, elapsed=0, idempotent=False) == 7.0
+    assert policy.decide(hinted, attempt=2, elapsed=0, idempotent=False, refused=True) == 7.0
     assert RetryPolicy(rng=random.Random(1)).decide(
-        hinted, attempt=0, elapsed=0, idempotent=False
+        hinted, attempt=0, elapsed=0, idempotent=False, refused=True
     ) == pytest.approx(7.0)
     # A zero hint means "now".
     zero = _status(MaintenanceError, retry_after=0.0)

@@ -7,11 +7,11 @@ the drivers only send, sleep and loop.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import os
-import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -24,12 +24,15 @@ from ._errors import (
     APIConnectionError,
     APIError,
     APIResponseError,
+    APIStatusError,
     APITimeoutError,
     ConfigurationError,
+    SunokitError,
     UnsupportedRequestError,
 )
 from ._limiter import SlidingWindowLimiter, from_rate_limit
 from ._models import Task
+from ._redact import Redactor
 from ._requests import MusicRequest
 from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
 from ._validation import validate_or_raise
@@ -45,8 +48,6 @@ from .callbacks import _secret_field, callback_vendors
 __all__ = ["DEFAULT_TIMEOUT", "AsyncSunoClient", "SunoClient"]
 
 DEFAULT_TIMEOUT = 30.0
-#: What an API key that a vendor echoed back is replaced with in error messages.
-REDACTED = "[redacted]"
 
 T = TypeVar("T")
 OnUpdate = Callable[[Task], object]
@@ -98,6 +99,7 @@ class _Exchange(Generic[T]):
                 attempt=self._attempt,
                 elapsed=core.clock() - self._started,
                 idempotent=self._idempotent,
+                refused=core.refused_in_vendor_words(error),
             )
             if delay is None:
                 core.redact(error)
@@ -160,6 +162,10 @@ class _ClientCore:
         self.poll_interval = poll_interval
         self.submit_limiter = self._limiter("submit")
         self.status_limiter = self._limiter("status")
+        self._redactor = Redactor(key)
+        # The vendor's documented error codes (strings): an error answer carrying one of them in
+        # a parseable body is the vendor's own refusal.
+        self._error_codes = frozenset(_specs.error_kinds(self.vendor, "ResponseCode"))
 
     def _limiter(self, role: str) -> SlidingWindowLimiter | None:
         return from_rate_limit(_specs.operation(self.vendor, role).rate_limit, clock=self.clock)
@@ -172,16 +178,34 @@ class _ClientCore:
             raise_on_unexpected_status=False,
         )
         if http_client is not None:
-            # The generated client sends through a given httpx client as it is: give it the
-            # vendor's base URL (unless it has one) and the key.
-            if not str(http_client.base_url):
-                http_client.base_url = httpx.URL(self.base_url)
-            http_client.headers["Authorization"] = f"Bearer {self._api_key}"
+            # The caller's client is used, never changed: the base URL and the key travel with
+            # each request (see _BorrowedClient), so its other requests never carry the key.
+            header = client.auth_header_name
+            value = f"{client.prefix} {self._api_key}" if client.prefix else self._api_key
             if isinstance(http_client, httpx.AsyncClient):
-                client.set_async_httpx_client(http_client)
+                client.set_async_httpx_client(
+                    _BorrowedAsyncClient(http_client, self.base_url, {header: value})
+                )
+            elif isinstance(http_client, httpx.Client):
+                client.set_httpx_client(
+                    _BorrowedClient(http_client, self.base_url, {header: value})
+                )
             else:
-                client.set_httpx_client(http_client)
+                raise ConfigurationError(
+                    f"http_client must be an httpx.Client or httpx.AsyncClient, "
+                    f"not {type(http_client).__name__}"
+                )
         return client
+
+    def refused_in_vendor_words(self, error: APIError) -> bool:
+        """Whether the answer was the vendor's own refusal: one of its documented error codes in
+        a parseable body (not a bare status page from a proxy in front of it)."""
+        return (
+            isinstance(error, APIStatusError)
+            and isinstance(error.body, Mapping)
+            and error.code is not None
+            and str(error.code) in self._error_codes
+        )
 
     def submit_call(self, request: MusicRequest) -> Call:
         if not isinstance(request, MusicRequest):
@@ -215,23 +239,16 @@ class _ClientCore:
     def transport_error(self, error: Exception) -> APIError:
         """Translate what httpx or the generated code raised into the sunokit tree."""
         name = type(error).__name__
-        if isinstance(error, httpx.ConnectTimeout):
-            return APITimeoutError(
-                f"{self.vendor}: connect timeout", vendor=self.vendor, request_sent=False
-            )
-        if isinstance(error, httpx.TimeoutException):
-            return APITimeoutError(
-                f"{self.vendor}: {name} (the request may have been processed)", vendor=self.vendor
-            )
-        if isinstance(error, httpx.ConnectError):
-            return APIConnectionError(
-                f"{self.vendor}: cannot connect ({error})", vendor=self.vendor, request_sent=False
-            )
-        if isinstance(error, httpx.TransportError):
-            return APIConnectionError(
-                f"{self.vendor}: connection failed ({name}; the request may have been processed)",
-                vendor=self.vendor,
-            )
+        for caught, sunokit_class, sent, what in TRANSPORT_ERRORS:
+            if isinstance(error, caught):
+                consequence = (
+                    "the request may have been processed" if sent else "the request was not sent"
+                )
+                return sunokit_class(
+                    f"{self.vendor}: {what} ({name}; {consequence})",
+                    vendor=self.vendor,
+                    request_sent=sent,
+                )
         return APIResponseError(
             f"{self.vendor}: unreadable answer ({name}: {error})", vendor=self.vendor
         )
@@ -251,18 +268,39 @@ class _ClientCore:
     ) -> _Exchange[T]:
         return _Exchange(self, call, parse, idempotent=idempotent, key=key)
 
-    def redact(self, error: APIError) -> APIError:
-        """The error, with the API key masked wherever a vendor echoed it into the message.
+    def redact(self, error: SunokitError) -> SunokitError:
+        """The error itself, with the API key masked wherever a vendor echoed it (message, args,
+        body, task; see `_redact`)."""
+        return self._redactor.error(error)
 
-        Only the key as a whole token is masked: a key that happens to be a substring of a word
-        (a short test key "k" in "apikley") leaves the word alone.
-        """
-        key = re.compile(rf"(?<![A-Za-z0-9._~+/-]){re.escape(self._api_key)}(?![A-Za-z0-9._~+/=-])")
-        error.message = key.sub(REDACTED, error.message)
-        error.args = tuple(
-            key.sub(REDACTED, arg) if isinstance(arg, str) else arg for arg in error.args
+    @contextlib.contextmanager
+    def after_acceptance(self, task: Callable[[], Task | None]) -> Iterator[None]:
+        """Give every sunokit error raised inside the task the vendor accepted (`task()` is
+        the latest known snapshot), and mask the key in it."""
+        try:
+            yield
+        except SunokitError as error:
+            accepted = task()
+            if accepted is not None and isinstance(error, APIError):
+                error.attach_task(accepted)
+            raise self.redact(error) from error.__cause__
+
+    def last_seen(self, waiter: Waiter) -> Callable[[], Task]:
+        """The latest snapshot of the task a wait is about (a bare one before the first poll)."""
+        return lambda: (
+            waiter.last or Task(vendor=self.vendor, task_id=waiter.task_id, state="unknown")
         )
-        return error
+
+    def check_generate_options(self, *, until: object, timeout: object) -> None:
+        """Everything a wait after a create needs, checked before the create spends credits."""
+        check_wait_options(until=until, timeout=timeout)
+        assert isinstance(timeout, (int, float))
+        if timeout <= 0:
+            raise ConfigurationError(
+                f"timeout must be > 0 for generate(): with {timeout!r} it would pay for a task "
+                "and stop waiting at once (use submit() to create without waiting)"
+            )
+        Waiter.start("", until=until, timeout=timeout, interval=self.poll_interval, now=0.0)  # type: ignore[arg-type]  # checked above
 
     def __repr__(self) -> str:
         return f"<{self.vendor} at {self.base_url}>"
@@ -331,6 +369,54 @@ def _webhook_secret_field(vendor: str, secret: str) -> str:
     return field
 
 
+#: httpx exception -> (sunokit class, whether the request may have left this machine, what
+#: happened). First match wins. Only a connection that was never opened, or never taken from
+#: the pool, proves nothing was sent; everything after that may have reached the vendor.
+TRANSPORT_ERRORS: tuple[tuple[type[Exception], type[APIConnectionError], bool, str], ...] = (
+    (httpx.ConnectTimeout, APITimeoutError, False, "connect timeout"),
+    (httpx.PoolTimeout, APITimeoutError, False, "no free connection in the pool in time"),
+    (httpx.TimeoutException, APITimeoutError, True, "no answer in time"),
+    (httpx.ConnectError, APIConnectionError, False, "cannot connect"),
+    (httpx.UnsupportedProtocol, APIConnectionError, False, "unsupported URL scheme"),
+    (httpx.TransportError, APIConnectionError, True, "connection failed"),
+)
+
+
+class _BorrowedClient:
+    """A caller's httpx client, used as it is: the vendor's base URL and auth header are added
+    to each request, never written into the caller's client (which sunokit never closes either).
+    The generated code calls only `request`."""
+
+    def __init__(
+        self, client: httpx.Client | httpx.AsyncClient, base_url: str, auth: Mapping[str, str]
+    ) -> None:
+        self._client: Any = client
+        self._base_url = base_url
+        self._auth = dict(auth)
+
+    def _arguments(self, url: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+        return {
+            **kwargs,
+            "url": self._base_url + url,
+            "headers": {**(kwargs.get("headers") or {}), **self._auth},
+        }
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        response: httpx.Response = self._client.request(method, **self._arguments(url, kwargs))
+        return response
+
+    def __repr__(self) -> str:
+        return f"<borrowed {self._client!r} for {self._base_url}>"
+
+
+class _BorrowedAsyncClient(_BorrowedClient):
+    async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
+        response: httpx.Response = await self._client.request(
+            method, **self._arguments(url, kwargs)
+        )
+        return response
+
+
 class _Driver:
     def __init__(self, core: _ClientCore, clock: Callable[[], float]) -> None:
         self._core = core
@@ -385,10 +471,13 @@ class SunoClient(_Driver):
         )
         super().__init__(core, clock)
         self._client = core.generated_client(http_client)
+        self._owns_http_client = http_client is None
         self._sleep = sleep
 
     def close(self) -> None:
-        self._client.get_httpx_client().close()
+        """Close the connections this client opened (a given `http_client` stays open)."""
+        if self._owns_http_client:
+            self._client.get_httpx_client().close()
 
     def __enter__(self) -> SunoClient:
         return self
@@ -447,16 +536,17 @@ class SunoClient(_Driver):
         last: Task | None = None,
     ) -> Task:
         waiter = self._core.waiter(task_id, until=until, timeout=timeout, last=last)
-        while True:  # bounded: the waiter ends the wait by its deadline and its poll count
-            task = self.get(task_id)
-            step = waiter.observe(task, now=self._clock())
-            if step.notify and on_update is not None:
-                on_update(task)
-            if step.error is not None:
-                raise step.error
-            if step.done:
-                return task
-            self._sleep(step.delay)
+        with self._core.after_acceptance(self._core.last_seen(waiter)):
+            while True:  # bounded: the waiter ends the wait by its deadline and its poll count
+                task = self.get(task_id)
+                step = waiter.observe(task, now=self._clock())
+                if step.notify and on_update is not None:
+                    on_update(task)
+                if step.error is not None:
+                    raise step.error
+                if step.done:
+                    return task
+                self._sleep(step.delay)
 
     def generate(
         self,
@@ -466,10 +556,11 @@ class SunoClient(_Driver):
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
     ) -> Task:
-        check_wait_options(until=until, timeout=timeout)  # before credits are spent
+        self._core.check_generate_options(until=until, timeout=timeout)  # before paying
         task = self.submit(request)
         if on_update is not None:
-            on_update(task)
+            with self._core.after_acceptance(lambda: task):
+                on_update(task)
         return self._wait(
             task.task_id, until=until, timeout=timeout, on_update=on_update, last=task
         )
@@ -510,10 +601,13 @@ class AsyncSunoClient(_Driver):
         )
         super().__init__(core, clock)
         self._client = core.generated_client(http_client)
+        self._owns_http_client = http_client is None
         self._sleep = sleep
 
     async def aclose(self) -> None:
-        await self._client.get_async_httpx_client().aclose()
+        """Close the connections this client opened (a given `http_client` stays open)."""
+        if self._owns_http_client:
+            await self._client.get_async_httpx_client().aclose()
 
     async def __aenter__(self) -> AsyncSunoClient:
         return self
@@ -573,16 +667,17 @@ class AsyncSunoClient(_Driver):
         last: Task | None = None,
     ) -> Task:
         waiter = self._core.waiter(task_id, until=until, timeout=timeout, last=last)
-        while True:  # bounded: the waiter ends the wait by its deadline and its poll count
-            task = await self.get(task_id)
-            step = waiter.observe(task, now=self._clock())
-            if step.notify and on_update is not None:
-                on_update(task)
-            if step.error is not None:
-                raise step.error
-            if step.done:
-                return task
-            await self._sleep(step.delay)
+        with self._core.after_acceptance(self._core.last_seen(waiter)):
+            while True:  # bounded: the waiter ends the wait by its deadline and its poll count
+                task = await self.get(task_id)
+                step = waiter.observe(task, now=self._clock())
+                if step.notify and on_update is not None:
+                    on_update(task)
+                if step.error is not None:
+                    raise step.error
+                if step.done:
+                    return task
+                await self._sleep(step.delay)
 
     async def generate(
         self,
@@ -592,10 +687,11 @@ class AsyncSunoClient(_Driver):
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
     ) -> Task:
-        check_wait_options(until=until, timeout=timeout)  # before credits are spent
+        self._core.check_generate_options(until=until, timeout=timeout)  # before paying
         task = await self.submit(request)
         if on_update is not None:
-            on_update(task)
+            with self._core.after_acceptance(lambda: task):
+                on_update(task)
         return await self._wait(
             task.task_id, until=until, timeout=timeout, on_update=on_update, last=task
         )

@@ -23,7 +23,12 @@
     └── WaitTimeoutError                      - wait() hit its deadline first
 
 Every API error carries `vendor`, `code`, `message`, `status_code` and the raw `body`.
-API keys never appear in any message.
+API keys never appear in any message, argument, repr or body.
+
+An error raised after the vendor accepted a create (while waiting for it, for instance) carries
+that task as `error.task` and names its id in its message: the task is paid for and may still
+finish, so it can be resumed with `client.wait(error.task.task_id)`. `TaskFailedError` and
+`WaitTimeoutError` always carry it; `APIError.task` is None when nothing was accepted.
 """
 
 from __future__ import annotations
@@ -106,6 +111,19 @@ class APIError(SunokitError):
         self.code = code
         self.status_code = status_code
         self.body = body
+        #: The task the vendor had accepted before this error, or None (see the module docstring).
+        self.task: Task | None = None
+
+    def attach_task(self, task: Task) -> None:
+        """Record that `task` was accepted before this error, and say so in the message."""
+        if self.task is not None:
+            return
+        self.task = task
+        self.message = (
+            f"{self.message} [{task.vendor} task {task.task_id} was accepted before this error and "
+            f"may still finish: resume with wait({task.task_id!r})]"
+        )
+        self.args = (self.message, *self.args[1:])
 
 
 class APIConnectionError(APIError):

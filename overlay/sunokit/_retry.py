@@ -5,8 +5,23 @@ after a failure and sleep through their own injectable `sleep`, so tests run wit
 real sleeping and without a global testing switch.
 
 A retry is bounded twice, as in stamina: by `max_retries` and by `budget`, the total seconds
-from the first attempt. Submitting spends credits, so a non-idempotent request is retried only
-when the failure proves that the vendor did not accept it.
+from the first attempt.
+
+The rule for creates (submits spend credits; `idempotent=False`): a create is sent again only
+when the failure proves that the vendor did not accept it. Exactly two things prove that:
+
+- the vendor refused it in its own words: a parseable body carrying one of the vendor's
+  documented error codes that means "rate limited" or "under maintenance" (`refused=True`,
+  decided by the client from the spec's code table);
+- nothing left this machine: the connection could not be opened (connect error, connect
+  timeout) or no connection became free in the pool (pool timeout) (`request_sent=False`).
+
+Everything else may have created a task and is never re-sent: a bare HTTP 429/503 page (an HTML
+page or an empty body, typically from a proxy or CDN in front of the vendor), any 5xx, a read or
+write timeout, a dropped connection, an unreadable answer.
+
+Status polls and other reads (`idempotent=True`) are retried on rate limits, maintenance, server
+errors, unreadable answers and any connection failure.
 """
 
 from __future__ import annotations
@@ -21,8 +36,8 @@ import attrs
 
 from ._errors import (
     APIConnectionError,
+    APIResponseError,
     APIStatusError,
-    APITimeoutError,
     MaintenanceError,
     RateLimitError,
     ServerError,
@@ -148,21 +163,20 @@ def add_jitter(delay: float, rng: random.Random | None = None) -> float:
     return delay * factor
 
 
-def is_retryable(error: BaseException, *, idempotent: bool) -> bool:
-    """Whether another attempt is safe and may help, ignoring counts and time.
+def is_retryable(error: BaseException, *, idempotent: bool, refused: bool = False) -> bool:
+    """Whether another attempt is safe and may help, ignoring counts and time (see the module
+    docstring for the rule).
 
-    Idempotent requests (status polls) retry on rate limits, maintenance, server errors and
-    any connection failure including timeouts. Non-idempotent requests (submits spend
-    credits) retry only when the vendor provably did not accept the request: a rate limit,
-    maintenance, or a connection failure before the request was sent. A timeout, a server
-    error or a connection failure after sending may have created a task, so they never retry.
+    `refused`: the answer carried one of the vendor's documented error codes in a parseable
+    body, so the vendor itself said it did not carry the request out. Only then is a rate limit
+    or maintenance answer a reason to re-send a create.
     """
-    if isinstance(error, (RateLimitError, MaintenanceError)):
-        return True
     if idempotent:
-        return isinstance(error, (ServerError, APIConnectionError))
-    if isinstance(error, APITimeoutError):
-        return False
+        return isinstance(
+            error, (RateLimitError, MaintenanceError, ServerError, APIConnectionError)
+        ) or (isinstance(error, APIResponseError) and error.body is None)
+    if isinstance(error, (RateLimitError, MaintenanceError)):
+        return refused
     return isinstance(error, APIConnectionError) and not error.request_sent
 
 
@@ -211,13 +225,16 @@ class RetryPolicy:
         attempt: int,
         elapsed: float,
         idempotent: bool,
+        refused: bool = False,
     ) -> float | None:
         """Seconds to wait before the next attempt, or None to give up and re-raise.
 
         `attempt` counts the retries already made (0 after the first failure); `elapsed` is
-        the time since the first attempt started.
+        the time since the first attempt started; `refused` as in `is_retryable`.
         """
-        if attempt >= self.max_retries or not is_retryable(error, idempotent=idempotent):
+        if attempt >= self.max_retries or not is_retryable(
+            error, idempotent=idempotent, refused=refused
+        ):
             return None
         delay = server_hint(error, cap=self.max_retry_after)
         if delay is None:

@@ -72,10 +72,16 @@ def next_sleep(*, interval: float, now: float, deadline: float) -> float | None:
     return min(interval, remaining)
 
 
+#: More polls than any real wait makes (a poll every millisecond for 30 years); bounds the count
+#: for huge timeouts, where timeout / interval would overflow.
+MAX_POLLS = 10**12
+
+
 def max_polls(timeout: float, interval: float) -> int:
     """Polls a wait of `timeout` seconds needs at `interval`: one per interval, the first and
-    one at the deadline."""
-    return math.ceil(timeout / interval) + 2
+    one at the deadline (at most MAX_POLLS)."""
+    ratio = timeout / interval
+    return MAX_POLLS if ratio >= MAX_POLLS else math.ceil(ratio) + 2
 
 
 def check_wait_options(*, until: object, timeout: object) -> None:
