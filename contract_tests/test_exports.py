@@ -157,3 +157,10 @@ def test_version_matches_the_distribution() -> None:
     from importlib.metadata import version
 
     assert sunokit.__version__ == version("sunokit")
+
+
+def test_the_download_helper_is_public() -> None:
+    # Users reach for it after generate(): one front door, sync and async, one error type.
+    assert {"download", "adownload", "DownloadError"} <= set(sunokit.__all__)
+    assert issubclass(sunokit.DownloadError, sunokit.SunokitError)
+    assert sunokit.download.__module__ == sunokit.adownload.__module__ == "sunokit._downloads"

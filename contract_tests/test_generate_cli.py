@@ -20,11 +20,11 @@ import httpx
 import pytest
 import respx
 import sunokit
-from sunokit import _cli_generate
+from sunokit import _cli_follow, _downloads
 from sunokit.__main__ import main
 from sunokit._adapters import get_adapter
 from sunokit.mock import StageTimings
-from sunokit.testing import mock_vendor
+from sunokit.testing import MockedVendor, mock_vendor
 
 # One representative mode per vendor, as command-line options.
 MODES: dict[str, list[str]] = {
@@ -51,6 +51,19 @@ def mode_args(vendor: str, tmp_path: Path) -> list[str]:
     return args
 
 
+@contextlib.contextmanager
+def served(vendor: str, monkeypatch: pytest.MonkeyPatch, **options: Any) -> Iterator[MockedVendor]:
+    """A mock vendor on loopback whose key the command finds in the vendor's variable, as a
+    user's real key (the command is pointed at it with --base-url, see `at`)."""
+    with mock_vendor(vendor, **options) as mocked:
+        monkeypatch.setenv(get_adapter(vendor).env_var, mocked.api_key)
+        yield mocked
+
+
+def at(mocked: MockedVendor) -> list[str]:
+    return ["--base-url", mocked.base_url]
+
+
 @pytest.mark.parametrize("vendor", sunokit.VENDORS)
 def test_mock_flow_downloads_every_track_with_a_sidecar(
     vendor: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -63,9 +76,11 @@ def test_mock_flow_downloads_every_track_with_a_sidecar(
 
     assert code == 0, stderr
     task = json.loads(stdout)
-    files = task.pop("files")
+    files = task["files"]
     assert task["vendor"] == vendor
     assert task["state"] == "succeeded"
+    assert task["status"] == "downloaded"
+    # --json prints the sidecar: the task, where its tracks went, and the command's record.
     sidecar = json.loads((out / f"{task['task_id']}.json").read_text("utf-8"))
     assert sidecar == task
     audio = sorted(out.glob("*.wav"))
@@ -74,7 +89,7 @@ def test_mock_flow_downloads_every_track_with_a_sidecar(
     for track in task["tracks"]:
         path = Path(files[track["id"]])
         assert path in audio
-        assert path.name == f"{_cli_generate.safe_name(track['title'], '')}-{track['id']}.wav"
+        assert path.name == f"{_downloads.safe_name(track['title'], '')}-{track['id']}.wav"
         with wave.open(str(path)) as sound:
             assert sound.getnframes() / sound.getframerate() == pytest.approx(
                 track["duration"], abs=1e-3
@@ -122,7 +137,7 @@ def test_until_first_returns_before_completion(
     assert json.loads(stdout)["state"] == "first_ready"
 
 
-def test_no_wait_prints_the_queued_task_and_downloads_nothing(
+def test_no_wait_prints_the_queued_task_records_it_and_downloads_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, stdout, _ = run(
@@ -141,8 +156,9 @@ def test_no_wait_prints_the_queued_task_and_downloads_nothing(
     assert code == 0
     task = json.loads(stdout)
     assert task["state"] == "queued"
+    assert task["status"] == "submitted"
     assert task["task_id"]
-    assert not (tmp_path / "out").exists()
+    assert [path.name for path in (tmp_path / "out").iterdir()] == [f"{task['task_id']}.json"]
 
 
 def test_invalid_request_prints_every_violation_and_exits_1(
@@ -362,28 +378,29 @@ def test_console_script_runs_the_mock_flow(tmp_path: Path) -> None:
     ],
 )
 def test_safe_name(title: str, expected: str) -> None:
-    assert _cli_generate.safe_name(title, "fallback") == expected
+    assert _downloads.safe_name(title, "fallback") == expected
 
 
 def test_failed_download_keeps_the_sidecar_and_names_the_track(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The vendor side is the real mock; only its media answers fail.
-    @contextlib.contextmanager
-    def failing_media(_: Any) -> Iterator[tuple[sunokit.SunoClient, httpx.Client]]:
-        with mock_vendor("relay", timings=StageTimings(0, 0, 0)) as mocked:
-            mocked.set_fault("server_error", scope="media", times=None)
-            yield mocked.client, mocked.http
-
-    monkeypatch.setattr(_cli_generate, "open_client", failing_media)
-    code, _, stderr = run(["--vendor", "relay", *MODES["relay"], "--out", str(tmp_path)], capsys)
+    with served("relay", monkeypatch, timings=StageTimings(0, 0, 0)) as mocked:
+        mocked.set_fault("server_error", scope="media", times=None)
+        code, _, stderr = run(
+            ["--vendor", "relay", *MODES["relay"], *at(mocked), "--out", str(tmp_path)], capsys
+        )
     assert code == 3
     assert "download failed" in stderr
     assert "Traceback" not in stderr
     (sidecar,) = tmp_path.glob("*.json")
     task = json.loads(sidecar.read_text("utf-8"))
     assert task["state"] == "succeeded"
+    assert task["status"] == "download_failed"
+    assert f"track {task['tracks'][0]['id']}" in task["last_error"]
     assert f"track {task['tracks'][0]['id']}" in stderr
+    # The task is done: the message says how to fetch its tracks again.
+    assert f"sunokit download relay {task['task_id']} --out {tmp_path}" in stderr
 
 
 class _Terminal(io.StringIO):
@@ -393,7 +410,7 @@ class _Terminal(io.StringIO):
 
 def test_progress_on_a_terminal_is_a_live_line() -> None:
     stream = _Terminal()
-    progress = _cli_generate.Progress(stream)
+    progress = _cli_follow.Progress(stream)
     progress(sunokit.Task(vendor="relay", task_id="t-1", state="running", vendor_state="IN"))
     progress.stop()
     output = stream.getvalue()
@@ -412,4 +429,4 @@ def test_progress_on_a_terminal_is_a_live_line() -> None:
     ],
 )
 def test_extension_from_the_content_type(content_type: str, url: str, extension: str) -> None:
-    assert _cli_generate._extension(content_type, url) == extension
+    assert _downloads._extension(content_type, url) == extension

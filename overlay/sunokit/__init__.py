@@ -3,12 +3,14 @@
 import sunokit
 with sunokit.SunoClient("sunoapi_org", callback_url="https://example.com/hook") as client:
     task = client.generate(sunokit.Description("a calm piano tune about rain"))
+files = sunokit.download(task, "songs")   # {track id: saved file}
 """
 
 from __future__ import annotations
 
 from . import callbacks
 from ._client import DEFAULT_TIMEOUT, AsyncSunoClient, SunoClient
+from ._downloads import DownloadError, adownload, download
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -64,6 +66,7 @@ __all__ = [
     "ContentRejectedError",
     "CustomLyrics",
     "Description",
+    "DownloadError",
     "Extend",
     "Inspiration",
     "Instrumental",
@@ -86,6 +89,8 @@ __all__ = [
     "Violation",
     "WaitTimeoutError",
     "__version__",
+    "adownload",
     "callbacks",
+    "download",
     "validate",
 ]

@@ -6,6 +6,7 @@ import argparse
 import io
 import sys
 
+from ._cli_follow import add_task_arguments
 from ._cli_generate import add_arguments as add_generate_arguments
 from ._specs import VENDORS
 
@@ -59,6 +60,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_generate_arguments(generate)
 
+    wait = commands.add_parser(
+        "wait",
+        help="resume waiting for an accepted task, then download its tracks like generate",
+        description="Wait for a task the vendor accepted earlier (a generate that was "
+        "interrupted, timed out or killed), then download each track into --out and update "
+        "the task's JSON sidecar there.",
+    )
+    add_task_arguments(wait, wait=True)
+
+    download = commands.add_parser(
+        "download",
+        help="download the tracks of a task as it is now",
+        description="Fetch the task once and download each finished track into --out, with "
+        "the task's JSON sidecar; a task with no finished track exits 3.",
+    )
+    add_task_arguments(download, wait=False)
+
     mock = commands.add_parser("mock", help="serve a local mock of a vendor (uvicorn)")
     mock.add_argument("--vendor", required=True, choices=VENDORS)
     mock.add_argument("--host", default="127.0.0.1")
@@ -85,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
         from ._cli_generate import run_generate
 
         return run_generate(args, sys.stdout, sys.stderr)
+    if args.command in ("wait", "download"):
+        from ._cli_follow import run_download, run_wait
+
+        run = run_wait if args.command == "wait" else run_download
+        return run(args, sys.stdout, sys.stderr)
     from .mock import serve
 
     try:

@@ -1,35 +1,43 @@
-"""`sunokit generate`: submit, wait with progress, download the tracks, write a sidecar.
+"""`sunokit generate`: submit, wait with progress, download the tracks, keep a sidecar.
+
+The sidecar (`<task id>.json` in --out) is written the moment the vendor accepts the task and
+kept up to date until the command ends, whatever ends it (`_cli_sidecar`); what follows the
+submit is shared with `sunokit wait` and `sunokit download` (`_cli_follow`).
 
 Exit codes: 0 done, 1 invalid request (nothing sent), 2 usage or configuration, 3 vendor
-refused, task failed or a download failed, 4 timeout, 130 interrupted.
+refused, task failed or a download failed, 4 timeout, 130 interrupted, 143 terminated.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import json
-import math
-import mimetypes
-import re
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-import httpx
+import attrs
 
-from ._client import SunoClient
+from ._cli_follow import (
+    EPILOG,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_REFUSED,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    Follow,
+    Terminated,
+    add_connection_arguments,
+    add_output_arguments,
+    open_client,
+    prepare_out,
+    signals_as_interrupts,
+)
 from ._errors import (
     APIError,
     ClientValidationError,
     ConfigurationError,
-    TaskFailedError,
     UnsupportedRequestError,
-    WaitTimeoutError,
 )
-from ._models import Task, Track
 from ._requests import (
     CustomLyrics,
     Description,
@@ -40,16 +48,10 @@ from ._requests import (
     Tuning,
 )
 from ._specs import VENDORS
+from ._validation import Violation
+from ._waiting import check_wait_options
 
-__all__ = ["DownloadError", "add_arguments", "download_tracks", "run_generate", "write_sidecar"]
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_REFUSED, EXIT_TIMEOUT = 0, 1, 2, 3, 4
-EXIT_INTERRUPTED = 130
-EPILOG = (
-    "exit codes: 0 done, 1 invalid request (nothing sent), 2 usage or configuration "
-    "(e.g. no API key), 3 vendor refused, task failed or a download failed, 4 timeout, "
-    "130 interrupted"
-)
+__all__ = ["add_arguments", "build_request", "run_generate"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -87,35 +89,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--wait",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="wait for the task (default)",
+        help="wait for the task and download its tracks (default); --no-wait only submits",
     )
-    parser.add_argument("--until", choices=("first", "complete"), default="complete")
+    add_output_arguments(parser, wait=True)
     parser.add_argument(
-        "--timeout", type=_seconds, default=600.0, help="seconds to wait (default 600)"
+        "--callback-url",
+        metavar="URL",
+        help="where the vendor posts the result (SunoAPI.org and Apikley require one; this "
+        "command polls, so nothing has to answer there)",
     )
-    parser.add_argument(
-        "--out", type=Path, default=Path("sunokit-output"), help="download directory"
-    )
-    parser.add_argument("--callback-url")
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help='print the task as JSON instead of a table, with "files": {track id: saved path}',
-    )
+    add_connection_arguments(parser)
     parser.add_argument(
         "--mock", action="store_true", help="run against the embedded mock vendor, offline"
     )
-
-
-def _seconds(text: str) -> float:
-    """A finite number of seconds >= 0, refused by argparse (exit 2) before anything is sent."""
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = math.nan
-    if not math.isfinite(seconds) or seconds < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds >= 0")
-    return seconds
 
 
 def _read_lyrics(path: Path) -> str:
@@ -124,13 +110,6 @@ def _read_lyrics(path: Path) -> str:
     except UnicodeDecodeError as error:
         # An OSError, so it exits 2 (unreadable input) rather than 1 (invalid request).
         raise OSError(f"cannot read {path}: not UTF-8 text ({error.reason})") from None
-
-
-def _prepare_out(out: Path) -> None:
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OSError(f"cannot use --out {out}: {error.strerror or error}") from None
 
 
 def build_request(args: argparse.Namespace) -> MusicRequest:
@@ -182,140 +161,52 @@ def build_request(args: argparse.Namespace) -> MusicRequest:
     return Instrumental(args.style, args.title, **common)
 
 
-def safe_name(text: str, fallback: str) -> str:
-    cleaned = re.sub(r"[^\w.-]+", "-", text, flags=re.UNICODE).strip("-._")[:60]
-    return cleaned or fallback
+def describe_request(request: MusicRequest, callback_url: str | None) -> dict[str, Any]:
+    """The request as the sidecar records it: its mode and fields."""
+    fields = attrs.asdict(request)
+    if fields.get("callback_url") is None:
+        fields["callback_url"] = callback_url
+    return {"mode": type(request).__name__, **fields}
 
 
-def _extension(content_type: str, url: str) -> str:
-    kind = content_type.split(";")[0].strip().lower()
-    guessed = {
-        "audio/mpeg": ".mp3",
-        "audio/wav": ".wav",
-        "audio/x-wav": ".wav",
-        "audio/wave": ".wav",
-    }.get(kind)
-    guessed = guessed or mimetypes.guess_extension(kind) or Path(httpx.URL(url).path).suffix
-    return guessed or ".bin"
-
-
-class DownloadError(Exception):
-    """A track's media could not be fetched or saved (the task itself is done)."""
-
-
-def write_sidecar(task: Task, out: Path) -> Path:
-    """The vendor-neutral task as JSON next to the audio: `<task id>.json`."""
-    out.mkdir(parents=True, exist_ok=True)
-    sidecar = out / f"{safe_name(task.task_id, 'task')}.json"
-    sidecar.write_text(json.dumps(task.to_dict(), indent=2, ensure_ascii=False) + "\n", "utf-8")
-    return sidecar
-
-
-def download_tracks(task: Task, out: Path, http: httpx.Client) -> list[tuple[Track, Path | None]]:
-    """Write the sidecar, then download each track's audio into `out`.
-
-    Returns (track, file, or None when the track has no URL). Raises DownloadError naming the
-    track when a download fails; the sidecar is already on disk by then.
-    """
-    write_sidecar(task, out)
-    saved: list[tuple[Track, Path | None]] = []
-    for index, track in enumerate(task.tracks):
-        url = track.audio_url or track.stream_url
-        if not url:
-            saved.append((track, None))
-            continue
-        try:
-            response = http.get(url)
-            response.raise_for_status()
-        except httpx.HTTPError as error:
-            raise DownloadError(
-                f"track {track.id}: download failed ({type(error).__name__}: {error})"
-            ) from error
-        stem = f"{safe_name(track.title or 'track', 'track')}-{safe_name(track.id, str(index))}"
-        path = out / (stem + _extension(response.headers.get("content-type", ""), url))
-        path.write_bytes(response.content)
-        saved.append((track, path))
-    return saved
-
-
-class Progress:
-    """Stage and elapsed time: a live rich line on a terminal, one plain line per stage otherwise."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._started = time.monotonic()
-        self._live: Any = None
-        if stream.isatty():
-            from rich.console import Console
-            from rich.progress import Progress as RichProgress
-            from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._live = RichProgress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                TimeElapsedColumn(),
-                console=Console(file=stream),
-                transient=False,
-            )
-            self._row = self._live.add_task("submitting", total=None)
-            self._live.start()
-
-    def __call__(self, task: Task) -> None:
-        stage = f"{task.state} ({task.vendor_state or '-'})"
-        if self._live is not None:
-            self._live.update(self._row, description=f"{task.vendor} {task.task_id}: {stage}")
-            return
-        elapsed = time.monotonic() - self._started
-        self._stream.write(f"{task.vendor} {task.task_id}: {stage} after {elapsed:.1f}s\n")
-        self._stream.flush()
-
-    def stop(self) -> None:
-        if self._live is not None:
-            self._live.stop()
-
-
-@contextlib.contextmanager
-def open_client(args: argparse.Namespace) -> Iterator[tuple[SunoClient, httpx.Client]]:
-    """The client to use and an httpx client for the downloads: the vendor, or the mock."""
-    if not args.mock:
-        with (
-            SunoClient(args.vendor, callback_url=args.callback_url) as client,
-            httpx.Client(timeout=60, follow_redirects=True) as downloads,
-        ):
-            yield client, downloads
-        return
-    from .mock import StageTimings
-    from .testing import mock_vendor
-
-    # Stages a second apart, so the progress display has something to show.
-    with mock_vendor(
-        args.vendor,
-        callback_url=args.callback_url,
-        timings=StageTimings(text=0.5, first=1.0, complete=1.5),
-        client_options={"poll_interval": 0.25},
-    ) as mocked:
-        yield mocked.client, mocked.http
+def _needs_callback_url(violations: tuple[Violation, ...]) -> bool:
+    return any(v.keyword == "required" and "callback" in v.path.lower() for v in violations)
 
 
 def run_generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    task: Task | None = None
+    with signals_as_interrupts():
+        return _generate(args, stdout, stderr)
+
+
+def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    submitting = False
     try:
         request = build_request(args)
-        if args.wait:
-            _prepare_out(args.out)  # before credits are spent on a task we could not save
+        check_wait_options(until=args.until, timeout=args.timeout)
+        prepare_out(args.out)  # before credits are spent on a task we could not record
         with open_client(args) as (client, downloads):
-            progress = Progress(stderr)
-            try:
-                task = client.submit(request)
-                progress(task)
-                if args.wait:
-                    task = client.wait(
-                        task.task_id, until=args.until, timeout=args.timeout, on_update=progress
-                    )
-            finally:
-                progress.stop()
-            files = download_tracks(task, args.out, downloads) if args.wait else []
+            follow = Follow(
+                args,
+                client,
+                downloads,
+                stdout,
+                stderr,
+                request=describe_request(request, args.callback_url),
+            )
+            submitting = True
+            task = client.submit(request)
+            submitting = False
+            # From here on the task is paid for: Follow records it before anything else and
+            # names it in whatever ends the command.
+            return follow.run(task.task_id, task, wait=args.wait, fetch=args.wait)
     except ClientValidationError as error:
+        if args.callback_url is None and _needs_callback_url(error.violations):
+            stderr.write(
+                f"sunokit: {args.vendor} requires a callback URL on every submit: pass "
+                "--callback-url URL (the vendor posts the result there; this command polls, so "
+                "nothing has to answer it); nothing was sent\n"
+            )
+            return EXIT_USAGE
         for violation in error.violations:
             stderr.write(f"{violation}\n")
         stderr.write(f"invalid {args.vendor} request: nothing was sent\n")
@@ -331,40 +222,21 @@ def run_generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     except OSError as error:
         stderr.write(f"sunokit: {error}\n")
         return EXIT_USAGE
-    except (TaskFailedError, APIError) as error:
+    except APIError as error:
+        # The submit itself failed; the message says when the vendor may have acted anyway.
         stderr.write(f"sunokit: {error}\n")
         return EXIT_REFUSED
-    except DownloadError as error:
-        assert task is not None
-        stderr.write(f"sunokit: task {task.task_id} is done but {error}; see {args.out}\n")
-        return EXIT_REFUSED
-    except WaitTimeoutError as error:
-        stderr.write(f"sunokit: {error}\n")
-        return EXIT_TIMEOUT
-    except KeyboardInterrupt:
-        if task is not None:
-            stderr.write(f"sunokit: interrupted; task {task.task_id} may still be running\n")
-        return EXIT_INTERRUPTED
-    if args.json:
-        # The task, plus where each track's audio was saved (track id -> path, null if none).
-        output = {**task.to_dict(), "files": {t.id: str(p) if p else None for t, p in files}}
-        stdout.write(json.dumps(output, indent=2, ensure_ascii=False) + "\n")
-    else:
-        _summary(task, files, stdout)
-    return EXIT_OK
-
-
-def _summary(task: Task, files: list[tuple[Track, Path | None]], stdout: TextIO) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{task.vendor} task {task.task_id}: {task.state}")
-    for column in ("track", "title", "duration", "file"):
-        table.add_column(column)
-    for track, path in files or [(track, None) for track in task.tracks]:
-        duration = f"{track.duration:.2f}s" if track.duration is not None else "-"
-        table.add_row(track.id, track.title or "-", duration, str(path) if path else "-")
-    Console(file=stdout, width=max(100, Console(file=stdout).width)).print(table)
+    except (KeyboardInterrupt, Terminated) as error:
+        code = EXIT_INTERRUPTED if isinstance(error, KeyboardInterrupt) else EXIT_TERMINATED
+        what = "interrupted" if isinstance(error, KeyboardInterrupt) else "terminated (SIGTERM)"
+        if submitting:
+            stderr.write(
+                f"sunokit: {what} while submitting: the vendor may have accepted the request; "
+                "check your account before you submit it again\n"
+            )
+        else:
+            stderr.write(f"sunokit: {what}\n")
+        return code
 
 
 def main(argv: list[str] | None = None) -> int:
