@@ -384,9 +384,10 @@ class Follow:
         """Name the task and how to resume it, record how the command ended, give the exit code."""
         with _shielded():
             code, status, message = _describe(error)
-            task = getattr(error, "task", None)
-            if isinstance(task, Task) and task.task_id == self.task_id:
-                self.task = task
+            # The last poll these errors saw (on_update records the others' as they come; an
+            # APIError's task may be a bare placeholder made before the first poll).
+            if isinstance(error, (TaskFailedError, WaitTimeoutError)) and error.task is not None:
+                self.task = error.task
             self._stderr.write(f"sunokit: {message}\n")
             self._stderr.write(f"sunokit: {self.hint(error)}\n")
             self._stderr.flush()
