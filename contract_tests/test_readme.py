@@ -285,8 +285,13 @@ def _post_route(app: Any, job: str) -> str:
     return re.sub(r"\{\w+\}", job, str(path))
 
 
-async def _answers(app: Any, path: str, vendor: str, documented: list[Any]) -> dict[str, Any]:
-    """The app's status codes for the documented callbacks and for bodies it must refuse."""
+async def _answers(
+    app: Any, path: str, vendor: str, documented: list[Any], key: str, other_job_key: str | None
+) -> dict[str, Any]:
+    """The app's status codes for the documented callbacks and for bodies it must refuse.
+
+    `key` signs for this URL's job; `other_job_key`, when the app binds deliveries to their job,
+    signs a delivery captured at another job's URL (a replay)."""
     signs = callbacks.signature_header(vendor) is not None
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://hook.test") as http:
@@ -297,14 +302,19 @@ async def _answers(app: Any, path: str, vendor: str, documented: list[Any]) -> d
         statuses: dict[str, Any] = {"documented": []}
         for value in documented:
             body = json.dumps(value).encode()
-            statuses["documented"].append(await post(body, _signed_headers(vendor, body, SECRET)))
+            statuses["documented"].append(await post(body, _signed_headers(vendor, body, key)))
         junk = b'{"hello": "world"}'
-        statuses["not a callback"] = await post(junk, _signed_headers(vendor, junk, SECRET))
+        statuses["not a callback"] = await post(junk, _signed_headers(vendor, junk, key))
+        too_big = json.dumps(documented[0]).encode() + b" " * callbacks.DEFAULT_MAX_BYTES
+        statuses["too big"] = await post(too_big, _signed_headers(vendor, too_big, key))
         if signs:
             body = json.dumps(documented[0]).encode()
             forged = _signed_headers(vendor, body, "not-the-secret")
             statuses["forged"] = await post(body, forged)
             statuses["unsigned"] = await post(body, {"content-type": "application/json"})
+        if other_job_key is not None:
+            replayed = _signed_headers(vendor, body, other_job_key)
+            statuses["replayed from another job"] = await post(body, replayed)
         return statuses
 
 
@@ -315,34 +325,47 @@ def _run_callback_app(block: Block, monkeypatch: pytest.MonkeyPatch) -> None:
     namespace = _execute(block)
     app = namespace["app"]
     signs = callbacks.signature_header(vendor) is not None
+    # A block passing job= to unwrap binds each delivery to its job: each job is submitted
+    # with its own secret, job_secret(SECRET, job), as the README says.
+    per_job = signs and re.search(r"\bjob=", block.code) is not None
+
+    def key(job: str) -> str:
+        return callbacks.job_secret(SECRET, job) if per_job else SECRET
 
     documented = [ex for ex in examples(vendor) if ex.where == "callback"]
     assert documented, f"{vendor} has callback examples in its spec"
-    path = _post_route(app, "readme-examples")
-    statuses = asyncio.run(_answers(app, path, vendor, [ex.value for ex in documented]))
-    assert statuses.pop("documented") == [200] * len(documented)
-    assert statuses == (
-        {"not a callback": 400, "forged": 400, "unsigned": 400}
-        if signs
-        else {"not a callback": 400}
-    )
-
-    # A real task's callbacks, sent by the mock vendor straight into the app. The handler
-    # stores the finished song under the task id, or under the job named in its URL.
-    before = dict(namespace["songs"])
-    path = _post_route(app, "readme-job")
+    # The handler may confirm a callback with client.get (its environment names the mock), and
+    # a real task's callbacks are sent by the mock vendor straight into the app.
     with mock_vendor(
         vendor, timings=INSTANT, callback_transport=httpx.ASGITransport(app=app)
     ) as mocked:
+        _point_at(monkeypatch, mocked)
+        path = _post_route(app, "readme-examples")
+        other = key("another-job") if per_job else None
+        values = [ex.value for ex in documented]
+        statuses = asyncio.run(_answers(app, path, vendor, values, key("readme-examples"), other))
+        assert statuses.pop("documented") == [200] * len(documented)
+        refused = {"not a callback": 400, "too big": 400}
+        if signs:
+            refused |= {"forged": 400, "unsigned": 400}
+        if per_job:
+            refused["replayed from another job"] = 400
+        assert statuses == refused
+        if not signs:  # forged, as far as the vendor knows: an unsigned hint must be confirmed
+            assert namespace["songs"] == {}, "an unconfirmed, unsigned callback was trusted"
+
+        # The handler stores the finished song under the task id, or under the job in its URL.
+        before = dict(namespace["songs"])
+        path = _post_route(app, "readme-job")
         options: dict[str, Any] = {"callback_url": f"https://example.com{path}"}
         if signs:
-            options["webhook_secret"] = SECRET
+            options["webhook_secret"] = key("readme-job")
         with mocked.new_client(**options) as client:
             task = client.generate(REQUESTS[vendor], timeout=30)
         mocked.http.post("/__mock__/tick").raise_for_status()
         assert mocked.stats.callbacks_delivered >= 1
         assert mocked.stats.callbacks_failed == 0
-    added = {key: value for key, value in namespace["songs"].items() if key not in before}
+    added = {name: urls for name, urls in namespace["songs"].items() if name not in before}
     assert list(added.values()) == [[track.audio_url for track in task.tracks]]
     assert set(added) <= {task.task_id, "readme-job"}
 

@@ -17,6 +17,26 @@ parses (an unknown stage gives state "unknown", an unknown code means failure).
 
 A body that cannot be understood - invalid UTF-8, not JSON, not an object, or not the shape of
 the vendor's callback schema - raises `CallbackError` naming what is wrong, and nothing else.
+
+Trust (read this before writing a handler):
+
+- SunoAPI.org and Apikley sign nothing: anyone who knows the URL can POST a forged "complete"
+  with any audio URL. Treat their callback as a hint and confirm with `client.get(task_id)`
+  before trusting a URL; `unwrap(..., secret=...)` refuses a secret for them
+  (ConfigurationError) rather than pretend to check one.
+- SunoAPI.com signs the raw body only (no timestamp, no task id in the documented body), so a
+  delivery captured from one job's URL verifies at every other URL that shares the secret.
+  `job_secret(secret, job)` derives one secret per job (give it to that job's client as
+  `webhook_secret`) and `unwrap(..., secret=secret, job=job)` checks against it: a delivery
+  replayed to another job's URL fails ("signed for another job"). A repeat of the same job's own
+  delivery still verifies (the scheme has no timestamp to expire it): make the handler
+  idempotent, keyed by job. `expected_task_id=` additionally refuses a body naming another task.
+- Bodies are bounded before any work: `max_bytes` (DEFAULT_MAX_BYTES, 1 MiB) before decoding,
+  `max_tracks` (DEFAULT_MAX_TRACKS, 100) before validation; nesting too deep for the decoder is
+  a CallbackError. A task yields 2 tracks; the largest realistic track is ~8 KB of UTF-8 (lyrics
+  <= 5,000 characters and style <= 1,000 by the specs' maxLength, a title, four URLs) and at most
+  ~32 KB when every character is \\u-escaped, so a real body stays under 64 KB: 1 MiB leaves a
+  16x margin and still caps the CPU a hostile body can cost (see bench/callbacks_parse.py).
 """
 
 from __future__ import annotations
@@ -44,8 +64,11 @@ from ._errors import CallbackError, ConfigurationError
 from ._models import Task
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_TRACKS",
     "CallbackError",
     "callback_vendors",
+    "job_secret",
     "parse",
     "signature_header",
     "unwrap",
@@ -55,6 +78,11 @@ __all__ = [
 Body = bytes | bytearray | str | Mapping[str, Any]
 
 _MAX_FLOAT_INT = 2**1023
+
+#: Largest raw body `parse`/`unwrap` accept, in bytes (see the module docstring for the sizing).
+DEFAULT_MAX_BYTES = 1 << 20
+#: Most tracks (clips) one callback may list; a task yields 2.
+DEFAULT_MAX_TRACKS = 100
 
 
 def _duration(item: Mapping[str, Any]) -> Any:
@@ -265,15 +293,64 @@ def _header(headers: Headers, name: str) -> str | None:
     return None
 
 
-def unwrap(vendor: str, body: Body, headers: Headers, *, secret: str | None = None) -> Task:
+_JOB_SECRET_CONTEXT = b"sunokit webhook secret for job\x00"
+
+
+def job_secret(secret: str, job: str) -> str:
+    """The webhook secret of one job: hex HMAC-SHA256(secret, "sunokit webhook secret for job\\0"
+    + job as UTF-8).
+
+    Give it as `webhook_secret` to the client that submits the job whose callback URL names
+    `job`, and pass `secret=secret, job=job` to `unwrap` in the handler: a delivery signed for one
+    job then fails at every other job's URL. Nothing per job needs storing; `secret` itself is
+    never sent to the vendor.
+    """
+    if not isinstance(secret, str) or not secret:
+        raise ConfigurationError("job_secret needs a non-empty secret string")
+    if not isinstance(job, str) or not job:
+        raise ConfigurationError(f"job must be a non-empty string, not {_clip(repr(job), 40)}")
+    key = secret.encode("utf-8", "surrogatepass")
+    message = _JOB_SECRET_CONTEXT + job.encode("utf-8", "surrogatepass")
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def _signing_vendors() -> str:
+    return ", ".join(v for v, r in sorted(_receivers().items()) if r.signature is not None)
+
+
+def unwrap(
+    vendor: str,
+    body: Body,
+    headers: Headers,
+    *,
+    secret: str | None = None,
+    job: str | None = None,
+    expected_task_id: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_tracks: int = DEFAULT_MAX_TRACKS,
+) -> Task:
     """Verify the callback's signature (for vendors that sign), then parse it.
 
-    For vendors that sign nothing (SunoAPI.org, Apikley) this is `parse`, and `secret` is
-    ignored. For a signing vendor `secret` is required (ConfigurationError otherwise); when no
-    secret was configured at the vendor the body is unsigned: call `parse` instead.
+    For a signing vendor (SunoAPI.com) `secret` is required (ConfigurationError otherwise; when no
+    secret was configured at the vendor the body is unsigned: call `parse` instead). With `job`,
+    the signature is checked against `job_secret(secret, job)`, so a delivery signed for another
+    job (a replay to this job's URL) is refused. For vendors that sign nothing (SunoAPI.org,
+    Apikley) a `secret` or `job` is a ConfigurationError: there is nothing it could check, so
+    treat such a callback as a hint and confirm it with `client.get(task_id)`.
+
+    `expected_task_id` refuses a body naming another task, or naming none (it cannot be bound).
+    `max_bytes`/`max_tracks` are `parse`'s bounds; the size is checked before the signature.
     """
     receiver = _receiver(vendor)
-    if receiver.signature is not None:
+    limit = _bound("max_bytes", max_bytes)
+    if receiver.signature is None:
+        if secret is not None or job is not None:
+            raise ConfigurationError(
+                f"{vendor} does not sign its callbacks, so secret=/job= cannot be checked; "
+                f"vendors that sign: {_signing_vendors()}. Treat a {vendor} callback as a hint: "
+                "confirm it with client.get(task_id) before trusting its URLs"
+            )
+    else:
         header = str(receiver.signature["header"])
         if secret is None:
             raise ConfigurationError(
@@ -285,22 +362,57 @@ def unwrap(vendor: str, body: Body, headers: Headers, *, secret: str | None = No
                 "a signature covers the raw body: pass the bytes (or str) as received, "
                 "not decoded JSON"
             )
-        verify_signature(body, _header(headers, header), secret, vendor=vendor)
-    return parse(vendor, body)
+        _check_size(body, limit)
+        key = secret if job is None else job_secret(secret, job)
+        try:
+            verify_signature(body, _header(headers, header), key, vendor=vendor)
+        except CallbackError as error:
+            if job is None or "mismatch" not in str(error):
+                raise
+            raise CallbackError(
+                f"{error} for this job: it was signed for another job (a delivery replayed "
+                "to this job's URL?) or with another secret"
+            ) from None
+    task = parse(vendor, body, max_bytes=limit, max_tracks=max_tracks)
+    if expected_task_id is not None:
+        if not task.task_id:
+            raise CallbackError(
+                "callback names no task id, so it cannot be checked against expected_task_id; "
+                "bind SunoAPI.com deliveries to their job with job= instead"
+            )
+        if task.task_id != expected_task_id:
+            raise CallbackError(
+                f"callback is for task {_clip(task.task_id, 80)!r}, not the expected task "
+                f"{_clip(str(expected_task_id), 80)!r}: it looks like a replay of another "
+                "job's delivery"
+            )
+    return task
 
 
 # --------------------------------------------------------------------------------------------
 # Parse
 
 
-def parse(vendor: str, body: Body) -> Task:
+def parse(
+    vendor: str,
+    body: Body,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_tracks: int = DEFAULT_MAX_TRACKS,
+) -> Task:
     """The Task a callback body describes (bytes, str or already-decoded JSON object).
 
-    Raises CallbackError for a vendor without callbacks and for any body that is not the
-    vendor's callback shape.
+    Raises CallbackError for a vendor without callbacks, for a raw body over `max_bytes` (checked
+    before decoding), for one listing more than `max_tracks` tracks (checked before validation),
+    and for any body that is not the vendor's callback shape.
     """
     receiver = _receiver(vendor)
+    limit = _bound("max_bytes", max_bytes)
+    track_limit = _bound("max_tracks", max_tracks)
+    if not isinstance(body, Mapping):
+        _check_size(body, limit)
     document = _decode(body)
+    _check_tracks(receiver, document, track_limit)
     _validate(receiver, document)
     code = document.get("code")
     if isinstance(code, float):  # 200.0 is an integer to JSON Schema; keep it one in Python
@@ -315,6 +427,64 @@ def parse(vendor: str, body: Body) -> Task:
     except (ArithmeticError, ValueError, RecursionError) as exc:  # e.g. an enormous integer
         raise CallbackError(f"callback body has an out-of-range value: {exc}") from None
     return attrs.evolve(task, raw=_generated_model(receiver, document))
+
+
+def _bound(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError(f"{name} must be a positive integer, not {_clip(repr(value), 40)}")
+    return value
+
+
+def _check_size(body: object, limit: int) -> None:
+    """Refuse a raw body over `limit` bytes (a str counts as its UTF-8 encoding)."""
+    if isinstance(body, (bytes, bytearray, memoryview)):
+        size = memoryview(body).nbytes
+    elif isinstance(body, str):
+        # At most 4 UTF-8 bytes a character: encode only when the length alone cannot decide.
+        size = len(body)
+        if size <= limit < 4 * size:
+            size = len(body.encode("utf-8", "surrogatepass"))
+    else:
+        return  # not a raw body: _decode says what it is
+    if size > limit:
+        raise CallbackError(
+            f"callback body is {size} bytes, over the max_bytes bound of {limit}; "
+            "real callbacks are a few KB (raise max_bytes if yours are larger)"
+        )
+
+
+@functools.cache
+def _track_path(vendor: str, schema_name: str) -> tuple[str, ...]:
+    """Where the callback schema keeps its list of tracks: the first array of named objects."""
+    components = _specs.load_spec(vendor)["components"]["schemas"]
+    pending: list[tuple[tuple[str, ...], Any]] = [((), components[schema_name])]
+    while pending:
+        path, schema = pending.pop(0)
+        if not isinstance(schema, Mapping):
+            continue
+        if "$ref" in schema:
+            schema = components.get(_ref_name(schema))
+            if not isinstance(schema, Mapping):
+                continue
+        if isinstance(schema.get("items"), Mapping) and "$ref" in schema["items"]:
+            return path
+        for branch in (*schema.get("anyOf", ()), *schema.get("oneOf", ())):
+            pending.append((path, branch))
+        for name, child in (schema.get("properties") or {}).items():
+            pending.append(((*path, str(name)), child))
+    raise ConfigurationError(f"{vendor}: {schema_name} lists no tracks (no array of objects)")
+
+
+def _check_tracks(receiver: _Receiver, document: Mapping[str, Any], limit: int) -> None:
+    path = _track_path(receiver.vendor, receiver.schema_name)
+    node: Any = document
+    for key in path:
+        node = node.get(key) if isinstance(node, Mapping) else None
+    if isinstance(node, list) and len(node) > limit:
+        raise CallbackError(
+            f"callback field {_dotted(path)} lists {len(node)} tracks, over the max_tracks bound "
+            f"of {limit} (a task has 2)"
+        )
 
 
 def _reject_constant(name: str) -> Any:
@@ -366,7 +536,39 @@ def _decode(body: object) -> dict[str, Any]:
     return document
 
 
+@functools.cache
+def _fast_validator(vendor: str, schema_name: str) -> Any:
+    """jsonschema_rs's validator of the same schema (open enums opened), or None without it.
+
+    It only answers "valid?": a body it accepts is accepted; anything else - invalid, or a value
+    it cannot take (a huge integer, a lone surrogate, a non-JSON object) - goes to the Python
+    validator, which decides and words the error. Python jsonschema walks ~35 validator objects
+    per track (most of parse's time, ~0.2 s per MB of tracks); this takes microseconds.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:  # an optional accelerator (a dev dependency): the Python path is complete
+        return None
+    document = copy.deepcopy(dict(_specs.load_spec(vendor)))
+    schemas = document.get("components", {}).get("schemas", {})
+    for schema in schemas.values():
+        if isinstance(schema, dict) and any(marker in schema for marker in _OPEN_ENUM_MARKERS):
+            schema.pop("enum", None)
+    root = {"$ref": f"#/components/schemas/{schema_name}", "components": {"schemas": schemas}}
+    try:
+        return jsonschema_rs.Draft202012Validator(root, validate_formats=False)
+    except Exception:  # a schema it cannot compile: the Python validator alone
+        return None
+
+
 def _validate(receiver: _Receiver, document: dict[str, Any]) -> None:
+    fast = _fast_validator(receiver.vendor, receiver.schema_name)
+    if fast is not None:
+        try:
+            if fast.is_valid(document):
+                return
+        except Exception:  # a value jsonschema_rs cannot convert: let the Python validator decide
+            pass
     validator = _validator(receiver.vendor, receiver.schema_name)
     try:
         errors = list(validator.iter_errors(document))
