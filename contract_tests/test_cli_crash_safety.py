@@ -159,6 +159,28 @@ def test_a_signal_while_waiting_names_the_task_and_how_to_resume_it(
     assert record["state"] == "queued"
 
 
+def test_a_signal_during_a_slow_submit_says_the_vendor_may_have_accepted_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "songs"
+    with served(VENDOR, monkeypatch) as mocked:
+        mocked.set_fault("slow", scope="submit", delay=2.0)
+        process = start_generate(mocked, out, tmp_path / "stderr")
+        deadline = time.monotonic() + STARTUP
+        while not mocked.stats.faults_applied["slow"] and time.monotonic() < deadline:
+            assert process.poll() is None, "the command ended before it submitted"
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 143
+        # The vendor had the request: it acts on it although nobody waits for the answer.
+        while not mocked.stats.accepted_submissions and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert mocked.stats.accepted_submissions == 1
+    stderr = (tmp_path / "stderr").read_text("utf-8")
+    assert "Traceback" not in stderr
+    assert "terminated (SIGTERM) while submitting: the vendor may have accepted" in stderr
+
+
 # --------------------------------------------------------------------------- every error names the task
 
 

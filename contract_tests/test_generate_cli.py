@@ -328,9 +328,10 @@ def test_extend_with_new_lyrics(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert json.loads(stdout)["state"] == "succeeded"
 
 
-def test_help_documents_the_exit_codes() -> None:
+@pytest.mark.parametrize("command", ["generate", "wait", "download"])
+def test_help_documents_the_exit_codes(command: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "sunokit", "generate", "--help"],
+        [sys.executable, "-m", "sunokit", command, "--help"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -338,8 +339,9 @@ def test_help_documents_the_exit_codes() -> None:
     )
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
-    for code in ("0 done", "1 invalid request", "3 vendor refused", "4 timeout"):
+    for code in ("0 done", "1 invalid request", "3 vendor refused", "4 timeout", "143 terminated"):
         assert code in text
+    assert "sidecar" in text
 
 
 def test_console_script_runs_the_mock_flow(tmp_path: Path) -> None:
