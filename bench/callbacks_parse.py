@@ -17,7 +17,8 @@ Goals (exit 1 when one is missed), for every vendor and shape:
 - an answer takes at most 50 ms per 100 KB body;
 - linear: the 1 MB body costs at most 12x the 100 KB one - or, where json.loads itself scales
   worse on those bodies (hundreds of thousands of tiny objects make CPython's cyclic GC run
-  often), no worse than json.loads does (50% slack for a shared machine): the baseline's own cost is not parse's.
+  often), parse's ratio to json.loads at 1 MB is at most 1.5x its ratio at 100 KB: parse then
+  scales as its baseline does, and the baseline's own cost is not parse's.
 
 The figures are merged into bench/results.json under "callbacks_parse" (or
 "callbacks_parse_no_rs").
@@ -154,17 +155,17 @@ def main() -> int:
                     f"{parsed * 1e3:>7.2f} ms {parsed / baseline:>6.1f}x  {said}"
                 )
             linear = per["1MB"] / per["100KB"]
-            allowed = max(GOAL_LINEAR_RATIO, 1.5 * loads["1MB"] / loads["100KB"])
+            growth = (per["1MB"] / loads["1MB"]) / (per["100KB"] / loads["100KB"])
             figures[f"{vendor}/{shape}/1MB_over_100KB"] = {
                 "parse": round(linear, 1),
                 "json_loads": round(loads["1MB"] / loads["100KB"], 1),
             }
             if per["100KB"] * 1e3 > GOAL_MS_PER_100KB:
                 failures.append(f"{vendor} {shape}: {per['100KB'] * 1e3:.1f} ms per 100 KB")
-            if linear > allowed:
+            if linear > GOAL_LINEAR_RATIO and growth > 1.5:
                 failures.append(
-                    f"{vendor} {shape}: 1 MB costs {linear:.1f}x the 100 KB one "
-                    f"(allowed {allowed:.1f}x)"
+                    f"{vendor} {shape}: 1 MB costs {linear:.1f}x the 100 KB one, and "
+                    f"{growth:.1f}x more relative to json.loads"
                 )
     figures["goals"] = {
         "ms_per_100KB": GOAL_MS_PER_100KB,
