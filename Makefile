@@ -43,7 +43,8 @@ test: install lint
 fuzz: install
 	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -m 'schemathesis or fuzz'
 
-demo: install
+# The demo needs only the Python environment (the mock vendors and the CLI), not Node.
+demo: $(STAMP)
 	$(BIN)/python scripts/demo.py
 
 clean:

@@ -7,6 +7,7 @@ temporary directory; the test then checks the files themselves, not the demo's w
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import wave
@@ -17,8 +18,21 @@ import pytest
 import sunokit
 from sunokit._adapters import get_adapter
 
+from .conftest import PROXY_VARIABLES, sunokit_variables
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "scripts" / "demo.py"
+
+# The demo is offline: whatever the caller exported (a proxy that leads nowhere, the variables
+# the client reads) must not change its outcome, so it runs with junk in all of them.
+JUNK_ENVIRONMENT = {
+    **{name: "http://127.0.0.1:9" for name in PROXY_VARIABLES if "no_proxy" not in name.lower()},
+    **{name: "junk.invalid" for name in PROXY_VARIABLES if "no_proxy" in name.lower()},
+    **{
+        name: "http://127.0.0.1:9/junk" if name.endswith("_BASE_URL") else "junk"
+        for name in sunokit_variables()
+    },
+}
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +44,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, list[dict
         text=True,
         timeout=180,
         check=False,
+        env={**os.environ, **JUNK_ENVIRONMENT},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     rows = json.loads((out / "demo.json").read_text("utf-8"))

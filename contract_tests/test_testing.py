@@ -170,3 +170,12 @@ def test_the_documented_example_passes_in_a_users_suite(pytester: pytest.Pyteste
     )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=2, failed=1)
+
+
+def test_the_control_client_ignores_a_proxy_in_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")  # nothing listens there
+    with mock_vendor("sunosay") as mocked:
+        assert mocked.http.get("/__mock__/stats").json()["vendor"] == "sunosay"

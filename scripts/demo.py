@@ -12,6 +12,7 @@ import argparse
 import concurrent.futures
 import dataclasses
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -41,6 +42,20 @@ RUNS: dict[str, tuple[str, list[str]]] = {
     "relay": ("inspiration", ["--inspiration", "an upbeat folk song about a long walk home"]),
     "sunosay": ("description", ["--prompt", "a jazzy tune for a rainy afternoon"]),
 }
+
+
+# The demo talks only to the mock on loopback: a proxy from the caller's environment (httpx
+# honours these) would carry those requests off the machine and fail them.
+PROXY_VARIABLES = frozenset(
+    name
+    for base in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
+    for name in (base, base.lower())
+)
+
+
+def child_environment() -> dict[str, str]:
+    """This process's environment without the proxy variables, for the CLI runs."""
+    return {name: value for name, value in os.environ.items() if name not in PROXY_VARIABLES}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,7 +96,13 @@ def generate(vendor: str, out: Path, lyrics: Path) -> Row | Failure:
     ]
     started = time.monotonic()
     result = subprocess.run(
-        command, capture_output=True, text=True, timeout=TIMEOUT, check=False, cwd=ROOT
+        command,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+        cwd=ROOT,
+        env=child_environment(),
     )
     seconds = time.monotonic() - started
     if result.returncode != 0:

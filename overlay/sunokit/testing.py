@@ -116,7 +116,8 @@ def mock_vendor(
         }
         with (
             SunoClient(mock.vendor, **options) as client,
-            httpx.Client(base_url=running.base_url, timeout=30.0) as http,
+            # trust_env=False: the mock is on loopback, never behind the caller's proxy.
+            httpx.Client(base_url=running.base_url, timeout=30.0, trust_env=False) as http,
         ):
             yield MockedVendor(
                 vendor=mock.vendor,

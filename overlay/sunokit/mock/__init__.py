@@ -5,7 +5,8 @@ validation (`sunokit.validate`), a task lifecycle queued -> text -> first -> com
 failure state) with configurable stage timings, status answers in the vendor's shapes,
 callbacks with bounded retries, the documented rate limits, credits, a sensitive-word failure,
 real media (a sine-tone WAV and a PNG per track) and fault switches for tests. Every code and
-state value comes from the spec's x-sunokit tables.
+state value comes from the spec's x-sunokit tables. Task and track ids are unique to each mock
+(ids saved from one run never name a task of the next) unless `seed=` is given.
 
     from starlette.testclient import TestClient
     from sunokit.mock import Fault, ManualClock, StageTimings, create_app

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import logging
+import math
 import re
 import threading
 import time
@@ -127,9 +128,27 @@ def _reject_constant(name: str) -> Any:
 _MAX_DEPTH = 64
 
 
-def _parse_json(raw: bytes) -> Any:
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999: valid JSON grammar, but no number we can answer
+        raise _BadJSON(f"{text} is out of range for a JSON number")
+    return value
+
+
+def _check_text(text: str) -> None:
     try:
-        value = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _BadJSON("the JSON holds a lone surrogate (\\ud800-\\udfff)") from None
+
+
+def _parse_json(raw: bytes) -> Any:
+    """Parse a request body; _BadJSON for anything the mock could not echo back as JSON later
+    (NaN, Infinity, numbers out of float range, lone surrogates, nesting beyond _MAX_DEPTH)."""
+    try:
+        value = json.loads(
+            raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float
+        )
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise _BadJSON(str(error)) from None
     stack: list[tuple[Any, int]] = [(value, 1)]
@@ -137,6 +156,11 @@ def _parse_json(raw: bytes) -> Any:
         node, depth = stack.pop()
         if depth > _MAX_DEPTH:
             raise _BadJSON(f"the JSON is nested deeper than {_MAX_DEPTH} levels")
+        if isinstance(node, str):
+            _check_text(node)
+        elif isinstance(node, dict):
+            for key in node:
+                _check_text(key)
         children = (
             node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
         )
@@ -201,8 +225,15 @@ class MockVendor:
         callback_backoff: float = 0.1,
         callback_timeout: float = 2.0,
         worker_interval: float = 0.05,
+        seed: int | str | None = None,
     ) -> None:
         self.vendor = _specs.check_vendor(vendor)
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, str))):
+            raise ValueError("seed must be an int, a str or None (ids unique to this mock)")
+        self.seed = seed
+        # Task and track ids are uuid5s of this namespace and a counter: random for each mock
+        # (ids saved from one run never name a task of the next), fixed for a given seed.
+        self._namespace = uuid.uuid4() if seed is None else uuid.uuid5(_NAMESPACE, f"seed:{seed}")
         self.api_key = api_key
         self.timings = timings if timings is not None else StageTimings()
         if credits is not None and (isinstance(credits, bool) or credits < 0):
@@ -509,10 +540,10 @@ class MockVendor:
     ) -> MockTask:
         self._counter += 1
         number = self._counter
-        seed = uuid.uuid5(_NAMESPACE, f"{self.vendor}:task:{number}")
+        seed = uuid.uuid5(self._namespace, f"{self.vendor}:task:{number}")
         tracks = []
         for index, duration in enumerate(self.durations):
-            track_seed = uuid.uuid5(_NAMESPACE, f"{self.vendor}:track:{number}:{index}")
+            track_seed = uuid.uuid5(self._namespace, f"{self.vendor}:track:{number}:{index}")
             track = MockTrack(
                 id=self.dialect.new_track_id(track_seed),
                 index=index,
@@ -858,7 +889,7 @@ class MockVendor:
         raw = await request.body()
         try:
             body: Any = _parse_json(raw)
-        except _BadJSON:
+        except _BadJSON:  # kept as text: whatever it holds, GET can answer it as JSON
             body = raw.decode("utf-8", "replace")
         self.inbox.append({"headers": dict(request.headers), "body": body})
         wanted = request.query_params.get("status", "200")
@@ -882,6 +913,7 @@ def create_app(
     callback_backoff: float = 0.1,
     callback_timeout: float = 2.0,
     worker_interval: float = 0.05,
+    seed: int | str | None = None,
 ) -> MockVendor:
     """A mock of `vendor` (one of sunokit.VENDORS), ready to serve.
 
@@ -894,7 +926,8 @@ def create_app(
     spec's x-sunokit-rate-limit. callback_transport: an httpx transport for the callbacks
     (tests pass httpx.MockTransport). callback_attempts / callback_backoff / callback_timeout:
     bounded delivery retries. worker_interval: how often the background worker (started by the
-    app's lifespan) looks for due callbacks.
+    app's lifespan) looks for due callbacks. seed: task and track ids are unique to each mock
+    unless a seed is given (the same seed gives the same ids, run after run).
     """
     return MockVendor(
         vendor,
@@ -911,4 +944,5 @@ def create_app(
         callback_backoff=callback_backoff,
         callback_timeout=callback_timeout,
         worker_interval=worker_interval,
+        seed=seed,
     )

@@ -154,14 +154,18 @@ class Dialect(abc.ABC):
         refined: bool = True,
     ) -> Answer:
         """The vendor's answer for an error of `kind` (a code from x-sunokit-error-kinds;
-        `refined`: a code that means `kind` only with certain messages may be used)."""
+        `refined`: a code that means `kind` only with certain messages may be used).
+
+        A kind the vendor documents no code for (maintenance at sunoapi_com and sunosay) is
+        answered as the vendor's documented server error: the server_error code, its message,
+        on the HTTP status the vendor uses for that code - never a code/status pair the spec
+        does not describe (e.g. HTTP 503 carrying code 500 where code equals the status).
+        """
         code = _spec.code_for(self.vendor, kind, refined=refined)
-        fallback_status: int | None = None
-        if code is None:  # the vendor has no code for it: a server error on HTTP 503/500
-            fallback_status = 503 if kind == "maintenance" else 500
-            code = _spec.code_for(self.vendor, "server_error")
-            if code is None:
-                code = 500
+        if code is None and kind != "server_error":
+            return self.error("server_error", message, status=status)
+        if code is None:  # not even a server error code: a bare 500 in the envelope
+            code = 500
         text = message or _spec.message_for(
             self.vendor,
             code,
@@ -169,7 +173,7 @@ class Dialect(abc.ABC):
             key=self.message_key,
             fallback=_FALLBACK_TEXT.get(kind, kind),
         )
-        http = status or fallback_status or self.http_status(code, kind)
+        http = status or self.http_status(code, kind)
         return Answer(http, self.envelope(code, text), kind=kind)
 
     def server_error(self, status: int) -> Answer:

@@ -25,7 +25,7 @@ __all__ = [
 
 FaultKind = Literal[
     "server_error",  # a 5xx answer in the vendor's envelope (status: 500 by default)
-    "maintenance",  # the vendor's maintenance answer
+    "maintenance",  # the vendor's maintenance answer (see Fault)
     "slow",  # answer after `delay` seconds (the answer itself is normal)
     "malformed_json",  # a truncated JSON body, Content-Type application/json
     "html_error",  # an HTML error page (status: 502 by default), Content-Type text/html
@@ -58,6 +58,16 @@ class Fault:
     maintenance (whose answer says nothing was done), handle the request first (a submission
     is accepted and counted) and then replace the answer - an answer lost after the vendor
     acted.
+
+    maintenance answers the code the vendor's spec gives the kind `maintenance`
+    (x-sunokit-error-kinds, or relay's x-sunokit-http-status-kinds): sunoapi_org and apikley
+    code 455 on HTTP 200, relay the gateway's HTTP 503; the client raises MaintenanceError.
+    sunoapi_com and sunosay document no maintenance code, so the fault answers what they
+    document for a server that cannot serve: their server error (code 500; on HTTP 500 at
+    sunoapi_com, whose code is the HTTP status, on HTTP 200 at sunosay), which the client
+    raises as ServerError (retryable, like MaintenanceError). To exercise the client's
+    MaintenanceError for an undocumented HTTP 503 (a proxy's maintenance page) there, use
+    `Fault("html_error", status=503)` or `Fault("empty_body", status=503)`.
     """
 
     kind: FaultKind
