@@ -664,6 +664,9 @@ def _process_cases(tmp_path: Path) -> Iterator[tuple[tuple[str, ...], str, int, 
     yield ("parse", "sunoapi_org", "task"), "[" * 100_000, 1, "sunokit: "
     error = case("sunoapi_org", "submit", "sunokit-401").body
     yield ("parse", "sunoapi_org", "submit"), json.dumps(error), 1, "answered with an error"
+    # A vendor that cannot be reached: the message names the task and how to carry on.
+    unreachable = ("--base-url", "http://127.0.0.1:9", "--out", str(tmp_path))
+    yield ("download", "relay", "t-1", *unreachable), "", 3, "sunokit wait relay t-1"
 
 
 @pytest.mark.parametrize("how", list(COMMANDS))
@@ -683,5 +686,5 @@ def test_console_script_is_installed_next_to_the_interpreter() -> None:
     assert Path(script).exists()
     result = run_process([script], "--help")
     assert result.code == 0
-    assert "check" in result.out
-    assert "parse" in result.out
+    for name in ("check", "parse", "generate", "wait", "download", "mock"):
+        assert name in result.out

@@ -54,13 +54,16 @@ __all__ = [
     "Follow",
     "Progress",
     "Terminated",
+    "add_connection_arguments",
     "add_output_arguments",
     "add_task_arguments",
     "open_client",
     "prepare_out",
     "run_download",
     "run_wait",
+    "seconds",
     "signals_as_interrupts",
+    "task_id",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_REFUSED, EXIT_TIMEOUT = 0, 1, 2, 3, 4
@@ -349,7 +352,7 @@ class Follow:
                     )
                 elif fetch:
                     task = self._client.get(task_id)
-                    self._record("waiting", task)
+                    self._record("fetched", task)
                     progress(task)
             finally:
                 progress.stop()
@@ -364,9 +367,10 @@ class Follow:
                     overwrite=self._args.overwrite,
                 )
             files = {track.id: saved.get(track.id) for track in task.tracks}
-            status = "downloaded" if fetch else "done" if wait else "submitted"
+            status = "downloaded" if fetch else "submitted"  # --no-wait: submitted only
             document = self.sidecar.record(status, task=task, files=files)
         except BaseException as error:
+            progress.stop()
             return self.fail(error)
         assert document is not None
         if self._args.json:

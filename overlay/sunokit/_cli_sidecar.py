@@ -3,8 +3,9 @@
 `<task id>.json` is the task's JSON form (`Task.to_dict()`) plus what the command knows:
 
     request       the request that was submitted (mode and fields; null when unknown)
-    status        submitted | waiting | done | downloaded | failed | timed_out |
-                  download_failed | interrupted | terminated | error
+    status        where the command is, or what ended it: submitted | waiting | fetched |
+                  downloaded | failed | timed_out | download_failed | interrupted |
+                  terminated | error
     last_error    the message of the error that ended the command, or null
     files         {track id: saved file or null}
     submitted_at  when the vendor accepted the task (ISO 8601, UTC; null when unknown)
