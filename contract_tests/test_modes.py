@@ -26,6 +26,8 @@ HOOK = "https://cb.test/hook"
 TLS = ssl.create_default_context()
 
 LYRICS, STYLE, TITLE, IDEA, CLIP = "[Verse] LYRICS", "STYLE", "TITLE", "IDEA about rain", "CLIP-1"
+# Extend Music (kie family): "model ... must be consistent with the source audio" - required.
+SOURCE_MODEL = {"sunoapi_org": "V4", "apikley": "V4"}
 
 # Vendor docs: which modes each vendor offers.
 MODES: dict[str, set[str]] = {
@@ -87,7 +89,14 @@ def request(mode: str, vendor: str) -> sunokit.MusicRequest:
         return sunokit.Instrumental(STYLE, TITLE, callback_url=hook)
     if mode == "extend":
         return sunokit.Extend(
-            CLIP, at=42.5, lyrics=LYRICS, style=STYLE, title=TITLE, task_id="T0", callback_url=hook
+            CLIP,
+            at=42.5,
+            lyrics=LYRICS,
+            style=STYLE,
+            title=TITLE,
+            task_id="T0",
+            callback_url=hook,
+            model=SOURCE_MODEL.get(vendor),
         )
     return sunokit.Inspiration(IDEA, callback_url=hook)
 
@@ -207,3 +216,117 @@ def test_a_model_the_vendor_lacks_names_the_vendors_that_have_it(vendor: str, mo
 def test_there_are_model_cases() -> None:
     assert ("apikley", "V3_5") in MODEL_CASES
     assert ("sunosay", "V5") in MODEL_CASES
+
+
+# --------------------------------------------------------------------------- extend (kie family)
+#
+# Extend Music page (sunoapi.org, apikley): defaultParamFlag true = custom params, "then
+# continueAt, prompt, style, title required"; false = "inherit source params (only audioId
+# needed)"; model "must be consistent with the source audio".
+
+KIE_VENDORS = ("apikley", "sunoapi_org")
+
+
+def sent_body(vendor: str, extend: sunokit.Extend) -> dict[str, Any]:
+    with respx.mock(assert_all_called=True) as router:
+        route = router.route(method="POST", host="vendor.test").mock(
+            return_value=httpx.Response(200, json=answer(vendor))
+        )
+        client = sunokit.SunoClient(
+            vendor, api_key=KEY, base_url=BASE, http_client=httpx.Client(verify=TLS)
+        )
+        assert client.submit(extend).task_id == "T1"
+    body: dict[str, Any] = json.loads(route.calls.last.request.content)
+    return body
+
+
+def refused(vendor: str, extend: sunokit.Extend, error: type[Exception]) -> str:
+    with respx.mock(assert_all_called=False) as router:
+        route = router.route(host="vendor.test").mock(return_value=httpx.Response(500))
+        client = sunokit.SunoClient(vendor, api_key=KEY, base_url=BASE)
+        with pytest.raises(error) as raised:
+            client.submit(extend)
+        assert route.call_count == 0
+    return str(raised.value)
+
+
+@pytest.mark.parametrize("vendor", KIE_VENDORS)
+def test_kie_extend_with_custom_params_sends_at_and_the_given_model(vendor: str) -> None:
+    extend = sunokit.Extend(
+        CLIP, at=42.5, lyrics=LYRICS, style=STYLE, title=TITLE, model="V4_5", callback_url=HOOK
+    )
+    body = sent_body(vendor, extend)
+    assert body["defaultParamFlag"] is True
+    assert (body["continueAt"], body["model"], body["audioId"]) == (42.5, "V4_5", CLIP)
+
+
+@pytest.mark.parametrize("vendor", KIE_VENDORS)
+def test_kie_extend_without_at_or_params_inherits_the_source(vendor: str) -> None:
+    body = sent_body(vendor, sunokit.Extend(CLIP, model="V4", callback_url=HOOK))
+    assert body["defaultParamFlag"] is False
+    assert body["model"] == "V4"
+    assert not {"continueAt", "prompt", "style", "title"} & set(body)
+
+
+@pytest.mark.parametrize("vendor", KIE_VENDORS)
+def test_kie_extend_refuses_at_without_custom_params(vendor: str) -> None:
+    """Regression: `at` was dropped (defaultParamFlag false, no continueAt) when lyrics, style
+    and title were not given; the vendor would have continued somewhere else."""
+    message = refused(
+        vendor,
+        sunokit.Extend(CLIP, at=30, model="V4", callback_url=HOOK),
+        sunokit.ClientValidationError,
+    )
+    assert "at:" in message
+    for name in ("lyrics=", "style=", "title=", "at=None"):
+        assert name in message
+
+
+@pytest.mark.parametrize("vendor", KIE_VENDORS)
+def test_kie_extend_needs_the_source_model(vendor: str) -> None:
+    """Regression: the model defaulted to V4_5 whatever the source clip was made with."""
+    extend = sunokit.Extend(CLIP, at=30, lyrics=LYRICS, style=STYLE, title=TITLE, callback_url=HOOK)
+    message = refused(vendor, extend, sunokit.ClientValidationError)
+    assert "model: model is required" in message
+    assert "source clip" in message
+
+
+@pytest.mark.parametrize("vendor", KIE_VENDORS)
+def test_kie_extend_has_no_instrumental_option(vendor: str) -> None:
+    """Regression: instrumental=True was silently dropped (Extend Music has no such field)."""
+    extend = sunokit.Extend(CLIP, model="V4", instrumental=True, callback_url=HOOK)
+    message = refused(vendor, extend, sunokit.UnsupportedRequestError)
+    assert "instrumental" in message
+    assert "relay, sunoapi_com, sunosay" in message
+
+
+@pytest.mark.parametrize("vendor", ["relay", "sunoapi_com", "sunosay"])
+def test_extend_without_at_is_refused_where_the_position_is_required(vendor: str) -> None:
+    extend = sunokit.Extend(CLIP, lyrics=LYRICS, style=STYLE, title=TITLE, task_id="T0")
+    message = refused(vendor, extend, sunokit.ClientValidationError)
+    assert "continue_at is required" in message or "at: at is required" in message
+
+
+@pytest.mark.parametrize(
+    ("arguments", "named"),
+    [
+        ({"at": 10**400}, "at"),
+        ({"at": -1}, "at"),
+        ({"at": float("nan")}, "at"),
+        ({"at": "30"}, "at"),
+        ({"at": True}, "at"),
+        ({"at": 1 + 2j}, "at"),
+        ({"lyrics": ""}, "lyrics"),
+        ({"model": 4}, "model"),
+        ({"instrumental": "yes"}, "instrumental"),
+        ({"tuning": {"negative_tags": "x"}}, "tuning"),
+    ],
+)
+def test_bad_extend_arguments_are_sunokit_errors_naming_the_argument(
+    arguments: dict[str, Any], named: str
+) -> None:
+    """Regression: Extend("c", at=10**400) raised a bare OverflowError."""
+    with pytest.raises(sunokit.ClientValidationError) as raised:
+        sunokit.Extend("clip", **arguments)
+    assert [v.path for v in raised.value.violations] == [named]
+    assert f"{named}: {named} must" in str(raised.value)

@@ -25,15 +25,22 @@ TERMINAL_STATES: frozenset[TaskState] = frozenset({"succeeded", "failed"})
 
 
 def parse_duration(value: object) -> float | None:
-    """Seconds as float: numbers pass, numeric strings ("240", "104.88") convert, else None."""
+    """Seconds as float: numbers pass, numeric strings ("240", "104.88") convert, else None.
+
+    None also for what cannot be a duration: negative, NaN, infinite, or too large for a float
+    (an integer like 10**400, as callbacks read it too).
+    """
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond the float range
+            return None
     elif isinstance(value, str):
         try:
             number = float(value.strip())
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
     else:
         return None

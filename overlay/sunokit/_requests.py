@@ -2,14 +2,21 @@
 
 Each mode is vendor-neutral; the vendor adapters turn it into the vendor's wire format and
 refuse (with `UnsupportedRequestError`) what the vendor does not offer.
+
+A constructor argument no vendor could accept (blank text, a negative or non-finite `at`, a
+model that is not a string...) raises ClientValidationError at once, naming the argument; its
+`vendor` is the mode's name ("Extend"), as no vendor is involved yet.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
+
+from ._errors import ClientValidationError
+from ._validation import Violation
 
 __all__ = [
     "CustomLyrics",
@@ -24,9 +31,65 @@ __all__ = [
 VocalGender = Literal["m", "f"]
 
 
-def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _refuse(instance: object, name: str, message: str, keyword: str) -> None:
+    mode = type(instance).__name__
+    raise ClientValidationError(mode, [Violation(name, "argument", message, keyword)])
+
+
+def _shown(value: object) -> str:
+    """A short, safe description of a bad argument (never a 5,000-digit repr)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+    if isinstance(value, (bool, int, float)) or value is None:
+        return repr(value)
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
+    return f"a {type(value).__name__}"
+
+
+def _not_blank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty string")
+        _refuse(
+            instance,
+            attribute.name,
+            f"{attribute.name} must be a non-empty string, not {_shown(value)}",
+            "minLength" if isinstance(value, str) else "type",
+        )
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _not_blank(instance, attribute, value)
+
+
+def _optional_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        _refuse(
+            instance,
+            attribute.name,
+            f"{attribute.name} must be a string or None, not {_shown(value)}",
+            "type",
+        )
+
+
+def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        _refuse(
+            instance,
+            attribute.name,
+            f"{attribute.name} must be True or False, not {_shown(value)}",
+            "type",
+        )
+
+
+def _tuning(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Tuning):
+        _refuse(
+            instance,
+            attribute.name,
+            f"{attribute.name} must be a sunokit.Tuning, not {_shown(value)}",
+            "type",
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -46,10 +109,10 @@ class Description:
     """The service writes the lyrics from a short description of the song."""
 
     prompt: str = attrs.field(validator=_not_blank)
-    instrumental: bool = attrs.field(default=False, kw_only=True)
-    model: str | None = attrs.field(default=None, kw_only=True)
-    callback_url: str | None = attrs.field(default=None, kw_only=True)
-    tuning: Tuning = attrs.field(factory=Tuning, kw_only=True)
+    instrumental: bool = attrs.field(default=False, kw_only=True, validator=_flag)
+    model: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    tuning: Tuning = attrs.field(factory=Tuning, kw_only=True, validator=_tuning)
 
     mode = "description"
 
@@ -61,9 +124,9 @@ class CustomLyrics:
     lyrics: str = attrs.field(validator=_not_blank)
     style: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)
-    model: str | None = attrs.field(default=None, kw_only=True)
-    callback_url: str | None = attrs.field(default=None, kw_only=True)
-    tuning: Tuning = attrs.field(factory=Tuning, kw_only=True)
+    model: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    tuning: Tuning = attrs.field(factory=Tuning, kw_only=True, validator=_tuning)
 
     mode = "custom"
 
@@ -74,9 +137,9 @@ class Instrumental:
 
     style: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)
-    model: str | None = attrs.field(default=None, kw_only=True)
-    callback_url: str | None = attrs.field(default=None, kw_only=True)
-    tuning: Tuning = attrs.field(factory=Tuning, kw_only=True)
+    model: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    tuning: Tuning = attrs.field(factory=Tuning, kw_only=True, validator=_tuning)
 
     mode = "instrumental"
 
@@ -85,32 +148,45 @@ class Instrumental:
 class Extend:
     """Continue an existing clip from `at` seconds.
 
-    Without lyrics, style and title the vendor reuses the source clip's (where it can).
-    `task_id` is the task the clip came from (the relay needs it).
+    Without lyrics, style and title the vendor reuses the source clip's (where it can); at=None
+    leaves the position to the vendor where its spec allows that (sunoapi_org and apikley
+    continue at a chosen second only with lyrics, style and title: without them they inherit
+    everything from the source clip). `task_id` is the task the clip came from (the relay needs
+    it). `model` must be the source clip's model where the vendor says so (sunoapi_org,
+    apikley); sunokit does not guess it.
     """
 
     clip_id: str = attrs.field(validator=_not_blank)
-    at: float = attrs.field(kw_only=True)
-    lyrics: str | None = attrs.field(default=None, kw_only=True)
-    style: str | None = attrs.field(default=None, kw_only=True)
-    title: str | None = attrs.field(default=None, kw_only=True)
-    instrumental: bool = attrs.field(default=False, kw_only=True)
-    task_id: str | None = attrs.field(default=None, kw_only=True)
-    model: str | None = attrs.field(default=None, kw_only=True)
-    callback_url: str | None = attrs.field(default=None, kw_only=True)
-    tuning: Tuning = attrs.field(factory=Tuning, kw_only=True)
+    at: float | None = attrs.field(default=None, kw_only=True)
+    lyrics: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    style: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    title: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    instrumental: bool = attrs.field(default=False, kw_only=True, validator=_flag)
+    task_id: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    model: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    tuning: Tuning = attrs.field(factory=Tuning, kw_only=True, validator=_tuning)
 
     mode = "extend"
 
     @at.validator
-    def _check_at(self, attribute: attrs.Attribute[float], value: float) -> None:
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or not math.isfinite(value)
-            or value < 0
-        ):
-            raise ValueError("at must be a finite number of seconds >= 0")
+    def _check_at(self, attribute: attrs.Attribute[float | None], value: object) -> None:
+        if value is None:
+            return
+        number = math.nan
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            try:
+                number = float(value)
+            except OverflowError:  # an integer beyond the float range
+                number = math.inf
+        if not math.isfinite(number) or number < 0:
+            is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            _refuse(
+                self,
+                "at",
+                f"at must be a finite number of seconds >= 0 (or None), not {_shown(value)}",
+                "range" if is_number else "type",
+            )
 
 
 @attrs.frozen
@@ -118,10 +194,10 @@ class Inspiration:
     """The relay's inspiration mode: a free description, the gateway writes everything."""
 
     description: str = attrs.field(validator=_not_blank)
-    instrumental: bool = attrs.field(default=False, kw_only=True)
-    model: str | None = attrs.field(default=None, kw_only=True)
-    callback_url: str | None = attrs.field(default=None, kw_only=True)
-    tuning: Tuning = attrs.field(factory=Tuning, kw_only=True)
+    instrumental: bool = attrs.field(default=False, kw_only=True, validator=_flag)
+    model: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    tuning: Tuning = attrs.field(factory=Tuning, kw_only=True, validator=_tuning)
 
     mode = "inspiration"
 

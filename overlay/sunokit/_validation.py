@@ -135,6 +135,10 @@ def validate(vendor: str, body: object, *, role: str = "submit") -> list[Violati
     Raises ConfigurationError for an unknown vendor or role.
     """
     _specs.check_vendor(vendor)
+    if not isinstance(role, str):
+        raise ConfigurationError(
+            f"role must be a string (e.g. 'submit'), not {type(role).__name__}"
+        )
     compiled = _compiled(vendor, role)
     if not isinstance(body, Mapping):
         return [
@@ -145,7 +149,7 @@ def validate(vendor: str, body: object, *, role: str = "submit") -> list[Violati
                 "type",
             )
         ]
-    instance = dict(body)
+    unsendable, instance = _sendable(body)
     found: list[_Found] = []
     for error in _leaves(compiled.validator.iter_errors(instance)):
         found.extend(_from_error(compiled, error))
@@ -160,9 +164,14 @@ def validate(vendor: str, body: object, *, role: str = "submit") -> list[Violati
                         conditional=rule.when is not None,
                     )
                 )
-    violations = _reduce(found)
-    reported = {violation.path for violation in violations}
-    unsendable = [v for v in _unsendable(instance, ()) if v.path not in reported]
+    # What JSON cannot carry is said once, by its own message, not as the schema's type error
+    # about the placeholder that stood in for it.
+    bad = {violation.path for violation in unsendable}
+    violations = [
+        v
+        for v in _reduce(found)
+        if not any(v.path == path or v.path.startswith(path + "/") for path in bad)
+    ]
     return sorted([*violations, *unsendable], key=lambda v: (v.path, v.rule, v.keyword, v.message))
 
 
@@ -173,22 +182,104 @@ def validate_or_raise(vendor: str, body: object, *, role: str = "submit") -> Non
         raise ClientValidationError(vendor, violations)
 
 
-def _unsendable(value: Any, parts: tuple[str, ...]) -> Iterator[Violation]:
-    """Values a JSON body cannot carry: NaN and infinities (no JSON number), strings with a lone
-    surrogate (no UTF-8 text). JSON Schema has no keyword for either."""
-    if isinstance(value, float) and not math.isfinite(value):
-        message = f"{_field(parts)} is {_show(value)}; a JSON number must be finite"
-        yield Violation(_pointer(parts), "json", message, "json")
-    elif isinstance(value, str) and _has_lone_surrogate(value):
-        message = f"{_field(parts)} contains a lone surrogate, which UTF-8 text cannot carry"
-        yield Violation(_pointer(parts), "json", message, "json")
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _unsendable(key, (*parts, str(key))) if isinstance(key, str) else ()
-            yield from _unsendable(item, (*parts, str(key)))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _unsendable(item, (*parts, str(index)))
+#: How deeply a body may nest objects and arrays. No vendor's request goes past three levels;
+#: deeper values (or a container holding itself) are refused instead of exhausting the stack.
+MAX_DEPTH = 100
+
+
+class _Unsendable:
+    """Stands in, for the schema checks, for a value JSON cannot carry (reported on its own)."""
+
+    def __repr__(self) -> str:
+        return "<unsendable>"
+
+
+def _sendable(body: Mapping[Any, Any]) -> tuple[list[Violation], dict[str, Any]]:
+    """Values a JSON body cannot carry, and a copy of the body without them for the schema.
+
+    JSON Schema has no keyword for these: NaN and infinities (no JSON number), integers too long
+    to write, strings with a lone surrogate (no UTF-8 text), keys that are not strings, Python
+    values with no JSON form (complex numbers, bytes, sets, ...), a container that contains
+    itself, and nesting deeper than MAX_DEPTH. The walk is iterative and visits each container
+    once, so no value makes it raise RecursionError or take exponential time.
+    """
+    found: list[Violation] = []
+    holder: dict[str, Any] = {}
+    copies: dict[int, Any] = {}  # id of a container already walked -> its copy
+    # (value, its path, the ids of the containers around it, where its copy goes)
+    stack: list[tuple[Any, tuple[str, ...], frozenset[int], Any, Any]] = [
+        (body, (), frozenset(), holder, "body")
+    ]
+    while stack:
+        value, parts, around, parent, slot = stack.pop()
+        container = isinstance(value, (Mapping, list, tuple))
+        problem = _problem(value)
+        if container and id(value) in around:
+            problem = "contains itself; JSON cannot carry a cycle"
+        elif container and len(parts) > MAX_DEPTH:
+            # Said of the top-level field: the path down there is a hundred keys long.
+            top = parts[:1]
+            message = f"{_field(top)} nests objects or arrays more than {MAX_DEPTH} levels deep"
+            found.append(Violation(_pointer(top), "json", message, "json"))
+            parent[slot] = _Unsendable()
+            continue
+        copied: Any
+        if problem is not None:
+            found.append(Violation(_pointer(parts), "json", f"{_field(parts)} {problem}", "json"))
+            copied = _Unsendable()
+        elif container and id(value) in copies:
+            copied = copies[id(value)]  # the same object again, already walked
+        elif isinstance(value, Mapping):
+            copied = copies[id(value)] = {}
+            inner = around | {id(value)}
+            for key, item in reversed(list(value.items())):
+                if isinstance(key, str) and not _has_lone_surrogate(key):
+                    stack.append((item, (*parts, key), inner, copied, key))
+                else:
+                    found.append(_bad_key(key, parts))
+        elif isinstance(value, (list, tuple)):
+            copied = copies[id(value)] = [None] * len(value)
+            inner = around | {id(value)}
+            for index in reversed(range(len(value))):
+                stack.append((value[index], (*parts, str(index)), inner, copied, index))
+        else:
+            copied = value
+        parent[slot] = copied
+    return list(dict.fromkeys(found)), holder["body"]
+
+
+def _bad_key(key: object, parts: tuple[str, ...]) -> Violation:
+    if isinstance(key, str):
+        message = (
+            f"{_field(parts)} has a key that contains a lone surrogate, which UTF-8 cannot carry"
+        )
+        shown = key.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+    else:
+        message = (
+            f"{_field(parts)} has a key of type {type(key).__name__}; JSON object keys are strings"
+        )
+        shown = _show(key)
+    return Violation(_pointer([*parts, shown]), "json", message, "json")
+
+
+def _problem(value: Any) -> str | None:
+    """Why JSON cannot carry this scalar, or None (containers are walked, not judged here)."""
+    if value is None or isinstance(value, (bool, str, Mapping, list, tuple)):
+        if isinstance(value, str) and _has_lone_surrogate(value):
+            return "contains a lone surrogate, which UTF-8 text cannot carry"
+        return None
+    if isinstance(value, int):
+        try:
+            str(value)
+        except ValueError:  # beyond sys.get_int_max_str_digits()
+            return "is an integer too long to write as JSON"
+        return None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"is {_show(value)}; a JSON number must be finite"
+    return (
+        f"is a Python {type(value).__name__}, which JSON cannot carry (only strings, numbers, "
+        "booleans, null, arrays and objects)"
+    )
 
 
 def _has_lone_surrogate(text: str) -> bool:
@@ -418,8 +509,8 @@ def _show(value: Any, limit: int = 40) -> str:
     else:
         try:
             text = json.dumps(value, ensure_ascii=False)
-        except (TypeError, ValueError):
-            text = repr(value)
+        except (TypeError, ValueError, RecursionError):
+            text = f"a {type(value).__name__}"
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

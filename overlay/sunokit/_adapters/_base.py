@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import abc
+import contextlib
 import importlib
 import json
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from types import ModuleType
 from typing import Any, ClassVar
 
@@ -16,6 +18,7 @@ from .._errors import (
     APIResponseError,
     APIStatusError,
     AuthenticationError,
+    ClientValidationError,
     ConflictError,
     ContentRejectedError,
     InsufficientCreditsError,
@@ -24,11 +27,13 @@ from .._errors import (
     NotFoundError,
     RateLimitError,
     ServerError,
+    SunokitError,
     UnsupportedRequestError,
 )
 from .._models import Task, TaskError, TaskState, Track, parse_duration
 from .._requests import MusicRequest, Tuning
 from .._retry import parse_retry_after
+from .._validation import Violation
 
 ERROR_CLASSES: Mapping[str, type[APIStatusError]] = {
     "authentication": AuthenticationError,
@@ -88,7 +93,7 @@ class RawResponse:
     def json(self) -> Any:
         try:
             return json.loads(self.content.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             return None
 
 
@@ -114,6 +119,132 @@ def text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) and value != "" else None
 
 
+# --------------------------------------------------------------------------- hostile answers
+
+
+class AnswerShapeError(ValueError):
+    """A vendor answer whose structure is not the documented one; the message names the field
+    and what the spec says it is. `understood` turns it into an APIResponseError."""
+
+
+def json_type(value: object) -> str:
+    """The JSON type name of a decoded value ("object", "array", ...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, Mapping):
+        return "object"
+    return type(value).__name__
+
+
+def objects_at(value: object, field: str) -> list[Mapping[str, Any]]:
+    """The objects of a documented array-of-objects field: none for null (or absent), else
+    AnswerShapeError naming the field when it is no array or holds a non-object."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise AnswerShapeError(f"{field} is {json_type(value)}; the spec says an array (or null)")
+    for index, item in enumerate(value):
+        if not isinstance(item, Mapping):
+            raise AnswerShapeError(
+                f"{field}[{index}] is {json_type(item)}; the spec says an object"
+            )
+    return value
+
+
+def object_at(value: object, field: str) -> Mapping[str, Any]:
+    """A documented object field: empty for null (or absent), else AnswerShapeError naming it."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise AnswerShapeError(f"{field} is {json_type(value)}; the spec says an object (or null)")
+    return value
+
+
+def id_at(value: object, field: str) -> str:
+    """A documented id field as text ("" for null or absent; an integer id as its digits), else
+    AnswerShapeError naming it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise AnswerShapeError(f"{field} is {json_type(value)}; the spec says a string")
+
+
+@contextlib.contextmanager
+def understood(vendor: str, what: str, *, body: Any, status_code: int | None) -> Iterator[None]:
+    """Anything a hostile or drifted answer makes the parsing raise, as an APIResponseError.
+
+    Sunokit errors pass through. AnswerShapeError names the field; a RecursionError is an answer
+    nested too deeply; any other exception (a huge number, a type the parser did not expect) is
+    still an answer that cannot be understood, never a raw TypeError or OverflowError.
+    """
+    try:
+        yield
+    except SunokitError:
+        raise
+    except AnswerShapeError as error:
+        message = f"{vendor} answered a {what} that does not match the spec: {error}"
+    except RecursionError:
+        message = f"{vendor} answered a {what} nested too deeply to read"
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
+        detail = str(error)
+        detail = detail if len(detail) <= 200 else detail[:197] + "..."
+        message = (
+            f"{vendor} answered a {what} that cannot be understood "
+            f"({type(error).__name__}: {detail})"
+        )
+    else:
+        return
+    raise APIResponseError(message, vendor=vendor, status_code=status_code, body=body)
+
+
+# --------------------------------------------------------------------------- task ids
+
+#: The longest task id `get` sends. No vendor documents a limit; their ids are UUIDs or shorter
+#: hex strings, and an id is sent in a URL (a path segment for some vendors), which has limits.
+MAX_TASK_ID_LENGTH = 256
+
+# RFC 3986 unreserved and sub-delims plus ":" and "@": what a path segment (and a query value)
+# holds as it is. No "/", "?", "#" or "%": they would change the URL the id is sent in.
+_TASK_ID = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@]+")
+
+
+def check_task_id(vendor: str, task_id: object) -> str:
+    """`task_id` as given, or ClientValidationError naming `task_id` and the rule it breaks."""
+    problem = None
+    if not isinstance(task_id, str):
+        problem = f"task_id must be a string, not {type(task_id).__name__}"
+    elif not task_id:
+        problem = "task_id must not be empty"
+    elif len(task_id) > MAX_TASK_ID_LENGTH:
+        problem = (
+            f"task_id is {len(task_id)} characters; task ids are at most "
+            f"{MAX_TASK_ID_LENGTH} characters"
+        )
+    elif not _TASK_ID.fullmatch(task_id) or set(task_id) == {"."}:
+        problem = (
+            f"task_id {task_id[:40]!r} contains characters a task id cannot have (only letters, "
+            "digits and -._~!$&'()*+,;=:@ are sent as they are; no spaces, control characters, "
+            "/, ?, # or %), or is only dots"
+        )
+    if problem is not None:
+        raise ClientValidationError(vendor, [Violation("task_id", "task-id", problem, "task_id")])
+    assert isinstance(task_id, str)
+    return task_id
+
+
 def track_from(
     item: Mapping[str, Any], *, keys: Mapping[str, str | Callable[[Mapping[str, Any]], Any]]
 ) -> Track:
@@ -123,7 +254,7 @@ def track_from(
         values[field] = source(item) if callable(source) else item.get(source)
     raw_created = values.get("created_at")
     return Track(
-        id=str(values.get("id") or ""),
+        id=id_at(values.get("id"), "the track id"),
         title=text_or_none(values.get("title")),
         audio_url=text_or_none(values.get("audio_url")),
         stream_url=text_or_none(values.get("stream_url")),
@@ -204,21 +335,45 @@ class Adapter(abc.ABC):
     @abc.abstractmethod
     def submit_call(self, role: str, body: Mapping[str, Any]) -> Call: ...
 
-    @abc.abstractmethod
-    def task_id_from_submit(self, response: RawResponse) -> str: ...
+    #: Where a successful submit answer holds the task id.
+    submit_id_path: ClassVar[tuple[str, ...]]
+
+    def task_id_from_submit(self, response: RawResponse) -> str:
+        """The id of the task a submit answer accepted; only sunokit errors otherwise."""
+        self.raise_for_error(response)
+        with understood(
+            self.vendor, "submit", body=response.json(), status_code=response.status_code
+        ):
+            return submitted_task_id(
+                self.vendor, response.json(), self.submit_id_path, status_code=response.status_code
+            )
+
+    def status_call(self, task_id: str) -> Call:
+        """The call that fetches `task_id`; ClientValidationError for an id that cannot be sent."""
+        return self._status_call(check_task_id(self.vendor, task_id))
 
     @abc.abstractmethod
-    def status_call(self, task_id: str) -> Call: ...
+    def _status_call(self, task_id: str) -> Call: ...
 
-    @abc.abstractmethod
-    def task_from_status(self, task_id: str, response: RawResponse) -> Task: ...
+    def task_from_status(self, task_id: str, response: RawResponse) -> Task:
+        """The Task a status answer describes; only sunokit errors for any other answer."""
+        self.raise_for_error(response)
+        body = response.json()
+        with understood(self.vendor, "status", body=body, status_code=response.status_code):
+            if not isinstance(body, Mapping):
+                raise AnswerShapeError(f"the body is {json_type(body)}; the spec says an object")
+            task = self.task_from_dict(body, source="task")
+        return attrs.evolve(task, task_id=task.task_id or task_id, raw=response.parsed)
 
     @abc.abstractmethod
     def map_error(self, response: RawResponse) -> APIStatusError | None:
         """The error an answer means, or None when it is a success."""
 
     def raise_for_error(self, response: RawResponse) -> None:
-        error = self.map_error(response)
+        with understood(
+            self.vendor, "answer", body=response.json(), status_code=response.status_code
+        ):
+            error = self.map_error(response)
         if error is not None:
             raise error
         if response.parsed is None:
@@ -249,7 +404,7 @@ class Adapter(abc.ABC):
         )
         try:
             return model.from_dict(dict(body))
-        except (KeyError, ValueError, TypeError, AttributeError):
+        except (KeyError, ValueError, TypeError, AttributeError, ArithmeticError, RecursionError):
             return None
 
     def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
@@ -269,9 +424,14 @@ _NEUTRAL = frozenset({"queued", "running", "text_ready", "first_ready", "succeed
 
 def failure(code: object, message: object, kind: str | None = None) -> TaskError:
     code_value = code if isinstance(code, (str, int)) and not isinstance(code, bool) else None
-    return TaskError(
-        code=code_value, message=str(message) if message else "no reason given", kind=kind
-    )
+    if isinstance(message, str):
+        text = message
+    elif isinstance(message, (int, float)) and not isinstance(message, bool):
+        text = str(message)
+    else:  # an object or array where the spec has text: shown, shortened, never parsed
+        text = json.dumps(message, ensure_ascii=False, default=repr) if message else ""
+        text = text if len(text) <= 500 else text[:497] + "..."
+    return TaskError(code=code_value, message=text or "no reason given", kind=kind)
 
 
 def vendors_with_mode(mode: str) -> list[str]:

@@ -11,16 +11,20 @@ from types import ModuleType
 from typing import Any, ClassVar
 
 from .. import _specs
-from .._errors import APIStatusError, UnsupportedRequestError
+from .._errors import APIStatusError, ClientValidationError, UnsupportedRequestError
 from .._models import Task
 from .._requests import CustomLyrics, Description, Extend, Instrumental, MusicRequest, Tuning
+from .._validation import Violation
 from ._base import (
     Adapter,
     Call,
     RawResponse,
     envelope_error,
     failure,
+    id_at,
     neutral_state,
+    object_at,
+    objects_at,
     submitted_task_id,
     track_from,
 )
@@ -37,6 +41,11 @@ _TRACK_KEYS = {
     "model": "modelName",
     "created_at": "createTime",
 }
+
+
+# Vendors whose extend can make an instrumental continuation (make_instrumental, the
+# extend-Instrumental endpoint).
+_INSTRUMENTAL_EXTEND = ("relay", "sunoapi_com", "sunosay")
 
 
 def _tuning_fields(tuning: Tuning) -> dict[str, Any]:
@@ -57,6 +66,7 @@ class KieAdapter(Adapter):
         {"negative_tags", "vocal_gender", "style_weight", "weirdness", "audio_weight", "persona_id"}
     )
     default_model = "V4_5"
+    submit_id_path = ("data", "taskId")
 
     def __init__(self, vendor: str) -> None:
         self.vendor = vendor
@@ -98,15 +108,59 @@ class KieAdapter(Adapter):
                 "title": request.title,
             }
         elif isinstance(request, Extend):
-            own = {"prompt": request.lyrics, "style": request.style, "title": request.title}
-            given = {key: value for key, value in own.items() if value is not None}
-            body = {"audioId": request.clip_id, "defaultParamFlag": bool(given)}
-            if given:
-                body.update(given, continueAt=request.at)
-            return "extend", {**body, **common, **extras}
+            return "extend", {**self._extend_body(request), **common, **extras}
         else:
             raise UnsupportedRequestError(f"{self.vendor} has no {request.mode} mode")
         return "submit", {**body, **common, **extras}
+
+    def _extend_body(self, request: Extend) -> dict[str, Any]:
+        """The Extend Music fields: custom parameters (defaultParamFlag true: prompt, style, title
+        and continueAt) or the source clip's own (false: only audioId). What the request cannot
+        say in either form is refused, never dropped."""
+        if request.model is None:
+            raise ClientValidationError(
+                self.vendor,
+                [
+                    Violation(
+                        "model",
+                        "model-matches-source",
+                        f"model is required to extend a clip on {self.vendor}: it must be the "
+                        "model the source clip was made with (the vendor's rule), and sunokit "
+                        f"does not guess it; one of: {', '.join(self.known_models() or ())}",
+                        "required",
+                    )
+                ],
+            )
+        if request.instrumental:
+            raise UnsupportedRequestError(
+                f"{self.vendor}'s Extend Music has no instrumental option (an extension keeps "
+                "the source clip's kind); leave instrumental=False. Vendors that extend as an "
+                "instrumental: " + ", ".join(_INSTRUMENTAL_EXTEND)
+            )
+        own = {"prompt": request.lyrics, "style": request.style, "title": request.title}
+        given = {key: value for key, value in own.items() if value is not None}
+        body: dict[str, Any] = {"audioId": request.clip_id, "defaultParamFlag": bool(given)}
+        if given:
+            # Missing custom fields are reported by validate (rule custom-extend-requires-fields).
+            body.update(given)
+            if request.at is not None:
+                body["continueAt"] = request.at
+        elif request.at is not None:
+            raise ClientValidationError(
+                self.vendor,
+                [
+                    Violation(
+                        "at",
+                        "custom-extend-requires-fields",
+                        f"{self.vendor} continues at a chosen second (continueAt) only with "
+                        "custom parameters, which need lyrics, style and title too: pass "
+                        "lyrics=, style= and title=, or at=None to continue with the source "
+                        "clip's own parameters (defaultParamFlag false)",
+                        "required",
+                    )
+                ],
+            )
+        return body
 
     def submit_call(self, role: str, body: Mapping[str, Any]) -> Call:
         if role == "extend":
@@ -120,41 +174,20 @@ class KieAdapter(Adapter):
             self.vendor, response, code_schema="ResponseCode", message_key="msg", success=200
         )
 
-    def task_id_from_submit(self, response: RawResponse) -> str:
-        self.raise_for_error(response)
-        return submitted_task_id(
-            self.vendor, response.json(), ("data", "taskId"), status_code=response.status_code
-        )
-
-    def status_call(self, task_id: str) -> Call:
+    def _status_call(self, task_id: str) -> Call:
         return Call(self._endpoint("get_task"), {"task_id": task_id}, "status")
-
-    def task_from_status(self, task_id: str, response: RawResponse) -> Task:
-        self.raise_for_error(response)
-        task = self.task_from_dict(response.json(), source="task")
-        return Task(
-            vendor=task.vendor,
-            task_id=task.task_id or task_id,
-            state=task.state,
-            vendor_state=task.vendor_state,
-            error=task.error,
-            tracks=task.tracks,
-            raw=response.parsed,
-        )
 
     def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
         data = body.get("data")
         if source == "submit":
-            task_id = submitted_task_id(self.vendor, body, ("data", "taskId"))
+            task_id = submitted_task_id(self.vendor, body, self.submit_id_path)
             return Task(vendor=self.vendor, task_id=task_id, state="queued", raw=body)
-        record: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
+        record = object_at(data, "data")
         status = record.get("status")
         state = neutral_state(self.vendor, "TaskStatus", status)
-        result = record.get("response")
-        items = result.get("sunoData") if isinstance(result, Mapping) else None
-        tracks = tuple(
-            track_from(item, keys=_TRACK_KEYS) for item in items or () if isinstance(item, Mapping)
-        )
+        result = object_at(record.get("response"), "data.response")
+        items = objects_at(result.get("sunoData"), "data.response.sunoData")
+        tracks = tuple(track_from(item, keys=_TRACK_KEYS) for item in items)
         error = None
         if state == "failed" or record.get("errorMessage"):
             kinds = _specs.failure_kinds(self.vendor, "TaskStatus")
@@ -165,7 +198,7 @@ class KieAdapter(Adapter):
             )
         return Task(
             vendor=self.vendor,
-            task_id=str(record.get("taskId") or ""),
+            task_id=id_at(record.get("taskId"), "data.taskId"),
             state=state,
             vendor_state=status if isinstance(status, str) else None,
             error=error if state == "failed" else None,

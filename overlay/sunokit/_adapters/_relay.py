@@ -17,8 +17,11 @@ from ._base import (
     envelope_error,
     error_kind,
     failure,
+    id_at,
     make_error,
     neutral_state,
+    object_at,
+    objects_at,
     submitted_task_id,
     track_from,
 )
@@ -56,6 +59,7 @@ class RelayAdapter(Adapter):
     tuning_fields: ClassVar[frozenset[str]] = frozenset({"negative_tags"})
     default_model = "chirp-v4"
     model_field = "mv"
+    submit_id_path = ("data",)
 
     def __init__(self) -> None:
         self.package: ModuleType = importlib.import_module("relay_client")
@@ -90,11 +94,15 @@ class RelayAdapter(Adapter):
             body.update(
                 prompt=request.lyrics or "",
                 continue_clip_id=request.clip_id,
-                continue_at=request.at,
                 task="extend",
                 make_instrumental=request.instrumental,
             )
-            optional = {"task_id": request.task_id, "tags": request.style, "title": request.title}
+            optional = {
+                "continue_at": request.at,  # required by the spec's extend rule: validate says so
+                "task_id": request.task_id,
+                "tags": request.style,
+                "title": request.title,
+            }
             body.update({key: value for key, value in optional.items() if value is not None})
         return "submit", body
 
@@ -132,47 +140,28 @@ class RelayAdapter(Adapter):
             success="success",
         )
 
-    def task_id_from_submit(self, response: RawResponse) -> str:
-        self.raise_for_error(response)
-        return submitted_task_id(
-            self.vendor, response.json(), ("data",), status_code=response.status_code
-        )
-
-    def status_call(self, task_id: str) -> Call:
+    def _status_call(self, task_id: str) -> Call:
         return Call(self._endpoint("get_task"), {"id": task_id}, "status")
-
-    def task_from_status(self, task_id: str, response: RawResponse) -> Task:
-        self.raise_for_error(response)
-        task = self.task_from_dict(response.json(), source="task")
-        return Task(
-            vendor=task.vendor,
-            task_id=task.task_id or task_id,
-            state=task.state,
-            vendor_state=task.vendor_state,
-            error=task.error,
-            tracks=task.tracks,
-            raw=response.parsed,
-        )
 
     def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
         data = body.get("data")
         if source == "submit":
-            task_id = submitted_task_id(self.vendor, body, ("data",))
+            task_id = submitted_task_id(self.vendor, body, self.submit_id_path)
             return Task(vendor=self.vendor, task_id=task_id, state="queued", raw=body)
         if isinstance(data, list):
-            return self._from_clip_list(data, body)
-        record: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
+            return self._from_clip_list(objects_at(data, "data"), body)
+        record = object_at(data, "data")
         status = record.get("status")
         state = neutral_state(self.vendor, "TaskStatus", status)
         clips = record.get("data")
+        # An array of clips, or the lyrics object of a lyrics task (no tracks).
         tracks = tuple(
             track_from(clip, keys=_TRACK_KEYS)
-            for clip in (clips if isinstance(clips, list) else ())
-            if isinstance(clip, Mapping)
+            for clip in (objects_at(clips, "data.data") if not isinstance(clips, Mapping) else ())
         )
         return Task(
             vendor=self.vendor,
-            task_id=str(record.get("task_id") or ""),
+            task_id=id_at(record.get("task_id"), "data.task_id"),
             state=state,
             vendor_state=status if isinstance(status, str) else None,
             error=failure(None, record.get("fail_reason") or status) if state == "failed" else None,
@@ -180,9 +169,8 @@ class RelayAdapter(Adapter):
             raw=body,
         )
 
-    def _from_clip_list(self, data: list[Any], body: Mapping[str, Any]) -> Task:
+    def _from_clip_list(self, clips: list[Mapping[str, Any]], body: Mapping[str, Any]) -> Task:
         """An upstream Suno-API server's answer: the bare clip list, states per clip (ClipStatus)."""
-        clips = [clip for clip in data if isinstance(clip, Mapping)]
         raw_states = [clip.get("status") for clip in clips]
         states = [neutral_state(self.vendor, "ClipStatus", value) for value in raw_states]
         state = task_state_from_clips(states)

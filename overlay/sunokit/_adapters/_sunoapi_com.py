@@ -9,9 +9,10 @@ import sunoapi_com_client
 from sunoapi_com_client.api.music import get_task, submit_music
 from sunoapi_com_client.models import SubmitMusicRequest
 
-from .._errors import APIStatusError
+from .._errors import APIStatusError, ClientValidationError
 from .._models import Task, TaskState
 from .._requests import CustomLyrics, Description, Extend, Inspiration, Instrumental, MusicRequest
+from .._validation import Violation
 from ._base import (
     Adapter,
     Call,
@@ -19,6 +20,7 @@ from ._base import (
     envelope_error,
     failure,
     neutral_state,
+    objects_at,
     submitted_task_id,
     track_from,
 )
@@ -65,6 +67,7 @@ class SunoapiComAdapter(Adapter):
     default_model = "chirp-v4"
     model_field = "mv"
     package = sunoapi_com_client
+    submit_id_path = ("data", "task_id")
 
     def wire_body(
         self, request: MusicRequest, *, callback_url: str | None
@@ -102,9 +105,24 @@ class SunoapiComAdapter(Adapter):
                 custom_mode=True,
                 prompt=request.lyrics or "",
                 continue_clip_id=request.clip_id,
-                continue_at=request.at,
                 make_instrumental=request.instrumental,
             )
+            if request.at is None:
+                # The extend page: continue_at is "required for extend_music"; the spec's
+                # `default: 0` would otherwise continue from the very start.
+                raise ClientValidationError(
+                    self.vendor,
+                    [
+                        Violation(
+                            "at",
+                            "extend-needs-source-clip",
+                            "at is required to extend a clip on sunoapi_com (continue_at, the "
+                            "second of the source clip to continue from)",
+                            "required",
+                        )
+                    ],
+                )
+            body["continue_at"] = request.at
             if request.style is not None:
                 body["tags"] = request.style
             if request.title is not None:
@@ -120,38 +138,15 @@ class SunoapiComAdapter(Adapter):
             self.vendor, response, code_schema="ResponseCode", message_key="message", success=200
         )
 
-    def task_id_from_submit(self, response: RawResponse) -> str:
-        self.raise_for_error(response)
-        return submitted_task_id(
-            self.vendor, response.json(), ("data", "task_id"), status_code=response.status_code
-        )
-
-    def status_call(self, task_id: str) -> Call:
+    def _status_call(self, task_id: str) -> Call:
         return Call(get_task, {"task_id": task_id}, "status")
-
-    def task_from_status(self, task_id: str, response: RawResponse) -> Task:
-        self.raise_for_error(response)
-        task = self.task_from_dict(response.json(), source="task", task_id=task_id)
-        return Task(
-            vendor=task.vendor,
-            task_id=task_id,
-            state=task.state,
-            vendor_state=task.vendor_state,
-            error=task.error,
-            tracks=task.tracks,
-            raw=response.parsed,
-        )
 
     def task_from_dict(self, body: Mapping[str, Any], *, source: str, task_id: str = "") -> Task:
         data = body.get("data")
         if source == "submit":
-            submitted = submitted_task_id(self.vendor, body, ("data", "task_id"))
+            submitted = submitted_task_id(self.vendor, body, self.submit_id_path)
             return Task(vendor=self.vendor, task_id=submitted, state="queued", raw=body)
-        clips = (
-            [clip for clip in data or () if isinstance(clip, Mapping)]
-            if isinstance(data, list)
-            else []
-        )
+        clips = objects_at(data, "data")
         raw_states = [clip.get("state") for clip in clips]
         states = [neutral_state(self.vendor, "ClipState", value) for value in raw_states]
         state = task_state_from_clips(states)

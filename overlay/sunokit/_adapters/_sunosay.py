@@ -23,7 +23,10 @@ from ._base import (
     RawResponse,
     envelope_error,
     failure,
+    id_at,
     neutral_state,
+    object_at,
+    objects_at,
     submitted_task_id,
     track_from,
 )
@@ -45,6 +48,7 @@ class SunosayAdapter(Adapter):
     modes: ClassVar[frozenset[str]] = frozenset({"description", "custom", "extend"})
     tuning_fields: ClassVar[frozenset[str]] = frozenset({"negative_tags"})
     default_model = "v3.5"
+    submit_id_path = ("task_id",)
     package = sunosay_client
 
     def wire_body(
@@ -72,12 +76,9 @@ class SunosayAdapter(Adapter):
         assert isinstance(request, Extend)
         if request.style is None or request.title is None:
             raise UnsupportedRequestError("sunosay needs style and title to extend a clip")
-        body.update(
-            title=request.title,
-            tags=request.style,
-            continue_clip_id=request.clip_id,
-            continue_at=request.at,
-        )
+        body.update(title=request.title, tags=request.style, continue_clip_id=request.clip_id)
+        if request.at is not None:  # else validate reports the spec's `required`
+            body["continue_at"] = request.at
         if request.tuning.negative_tags:
             body["negative_tags"] = request.tuning.negative_tags
         if request.instrumental:
@@ -102,44 +103,23 @@ class SunosayAdapter(Adapter):
             self.vendor, response, code_schema="ResponseCode", message_key="message", success=200
         )
 
-    def task_id_from_submit(self, response: RawResponse) -> str:
-        self.raise_for_error(response)
-        return submitted_task_id(
-            self.vendor, response.json(), ("task_id",), status_code=response.status_code
-        )
-
-    def status_call(self, task_id: str) -> Call:
+    def _status_call(self, task_id: str) -> Call:
         return Call(get_task, {"body": GetTaskRequest(task_id=task_id)}, "status")
-
-    def task_from_status(self, task_id: str, response: RawResponse) -> Task:
-        self.raise_for_error(response)
-        task = self.task_from_dict(response.json(), source="task")
-        return Task(
-            vendor=task.vendor,
-            task_id=task.task_id or task_id,
-            state=task.state,
-            vendor_state=task.vendor_state,
-            error=task.error,
-            tracks=task.tracks,
-            raw=response.parsed,
-        )
 
     def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
         if source == "submit":
-            task_id = submitted_task_id(self.vendor, body, ("task_id",))
+            task_id = submitted_task_id(self.vendor, body, self.submit_id_path)
             return Task(vendor=self.vendor, task_id=task_id, state="queued", raw=body)
         status = body.get("status")
         state = neutral_state(self.vendor, "TaskStatus", status)
-        prompt = body.get("prompt")
-        lyrics = prompt.get("prompt") if isinstance(prompt, Mapping) else None
+        lyrics = object_at(body.get("prompt"), "prompt").get("prompt")
         tracks = tuple(
             track_from({**clip, "lyrics": lyrics}, keys={**_TRACK_KEYS, "lyrics": "lyrics"})
-            for clip in body.get("clips") or ()
-            if isinstance(clip, Mapping)
+            for clip in objects_at(body.get("clips"), "clips")
         )
         return Task(
             vendor=self.vendor,
-            task_id=str(body.get("task_id") or ""),
+            task_id=id_at(body.get("task_id"), "task_id"),
             state=state,
             vendor_state=status if isinstance(status, str) else None,
             error=failure(body.get("code"), body.get("message") or status)
