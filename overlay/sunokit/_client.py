@@ -432,7 +432,17 @@ class _Driver:
         )
 
 
-_CAUGHT = (httpx.HTTPError, ValueError, KeyError, TypeError, AttributeError)
+# What a send can raise besides httpx's errors: the generated parser's reactions to a drifted or
+# hostile answer (json.loads raises RecursionError for deep nesting).
+_CAUGHT = (
+    httpx.HTTPError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    RecursionError,
+    ArithmeticError,
+)
 
 
 class SunoClient(_Driver):

@@ -221,8 +221,13 @@ MAX_TASK_ID_LENGTH = 256
 _TASK_ID = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@]+")
 
 
-def check_task_id(vendor: str, task_id: object) -> str:
-    """`task_id` as given, or ClientValidationError naming `task_id` and the rule it breaks."""
+def check_task_id(vendor: str, task_id: object, *, in_path: bool = True) -> str:
+    """`task_id` as given, or ClientValidationError naming `task_id` and the rule it breaks.
+
+    An id sent as a path segment (`in_path`) must be a segment as it is: anything else would
+    change the URL. An id sent in the query or the body is encoded by httpx, so any non-empty
+    string of bounded length can be sent (a vendor's documented example id holds a space).
+    """
     problem = None
     if not isinstance(task_id, str):
         problem = f"task_id must be a string, not {type(task_id).__name__}"
@@ -233,7 +238,7 @@ def check_task_id(vendor: str, task_id: object) -> str:
             f"task_id is {len(task_id)} characters; task ids are at most "
             f"{MAX_TASK_ID_LENGTH} characters"
         )
-    elif not _TASK_ID.fullmatch(task_id) or set(task_id) == {"."}:
+    elif in_path and (not _TASK_ID.fullmatch(task_id) or set(task_id) == {"."}):
         problem = (
             f"task_id {task_id[:40]!r} contains characters a task id cannot have (only letters, "
             "digits and -._~!$&'()*+,;=:@ are sent as they are; no spaces, control characters, "
@@ -350,7 +355,12 @@ class Adapter(abc.ABC):
 
     def status_call(self, task_id: str) -> Call:
         """The call that fetches `task_id`; ClientValidationError for an id that cannot be sent."""
-        return self._status_call(check_task_id(self.vendor, task_id))
+        status = _specs.operation(self.vendor, "status").definition
+        in_path = any(
+            _specs.resolve(self.vendor, parameter).get("in") == "path"
+            for parameter in status.get("parameters", ())
+        )
+        return self._status_call(check_task_id(self.vendor, task_id, in_path=in_path))
 
     @abc.abstractmethod
     def _status_call(self, task_id: str) -> Call: ...
