@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import http.server
 import itertools
 import json
 import threading
@@ -22,6 +23,7 @@ import httpx
 import pytest
 import sunokit
 from sunokit import _specs
+from sunokit._adapters import get_adapter
 from sunokit._client import TRANSPORT_ERRORS, _ClientCore
 from sunokit.testing import MockedVendor, mock_vendor
 
@@ -525,3 +527,51 @@ def _contains_key(text: str, key: str) -> bool:
     import re
 
     return re.search(rf"(?<![A-Za-z0-9]){re.escape(key)}(?![A-Za-z0-9])", text) is not None
+
+
+class _EchoingVendor(http.server.BaseHTTPRequestHandler):
+    """Answers every request with 401 and the key it received, in the vendor's envelope."""
+
+    vendor = "sunoapi_org"
+
+    def _answer(self) -> None:
+        key = self.headers.get("Authorization", "").removeprefix("Bearer ")
+        body = json.dumps(_echo_body(self.vendor, f"Invalid API key: {key}.")).encode()
+        self.send_response(401)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_an_echoed_key_never_reaches_cli_output(
+    vendor: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sunokit.__main__ import main
+
+    handler = type("Echo", (_EchoingVendor,), {"vendor": vendor})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    key = KEY_SHAPES[0]
+    try:
+        monkeypatch.setenv(get_adapter(vendor).env_var, key)
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        code = main(["wait", vendor, "T1", "--base-url", url, "--out", str(tmp_path)])
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    out, err = capsys.readouterr()
+    assert code != 0
+    assert "[redacted]" in out + err  # the vendor's echo did reach the output, masked
+    assert key not in out + err
+    for written in tmp_path.rglob("*"):
+        if written.is_file():
+            assert key not in written.read_text(errors="replace")
