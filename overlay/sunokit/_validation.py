@@ -85,10 +85,24 @@ def _concrete_pointer(vendor: str, pointer: str) -> str:
 
 
 @functools.cache
-def _compiled(vendor: str, role: str) -> _Compiled:
-    pointer = _specs.operation(vendor, role).request_schema_pointer
+def _compiled(vendor: str, role: str, operation_id: str | None = None) -> _Compiled:
+    if operation_id is None:
+        operation = _specs.operation(vendor, role)
+    else:
+        found = [o for o in _specs.operations(vendor) if o.operation_id == operation_id]
+        if not found:
+            raise ConfigurationError(f"{vendor} has no operation {operation_id!r}")
+        operation = found[0]
+    pointer = operation.request_schema_pointer
     if pointer is None:
-        raise ConfigurationError(f"{vendor}: the {role!r} operation has no JSON request body")
+        raise ConfigurationError(
+            f"{vendor}: the {operation.operation_id!r} operation has no JSON request body"
+        )
+    return _compiled_at(vendor, pointer)
+
+
+@functools.cache
+def _compiled_at(vendor: str, pointer: str) -> _Compiled:
     pointer = _concrete_pointer(vendor, pointer)
     document = _specs.load_spec(vendor)
     registry: Registry[Any] = Registry().with_resource(
@@ -128,18 +142,21 @@ def _compiled(vendor: str, role: str) -> _Compiled:
 # --------------------------------------------------------------------------- public functions
 
 
-def validate(vendor: str, body: object, *, role: str = "submit") -> list[Violation]:
+def validate(
+    vendor: str, body: object, *, role: str = "submit", operation_id: str | None = None
+) -> list[Violation]:
     """Every way `body` breaks the vendor's documented request rules (empty list: valid).
 
-    `body` is the wire-format JSON body of the operation whose `x-sunokit-role` is `role`.
-    Raises ConfigurationError for an unknown vendor or role.
+    `body` is the wire-format JSON body of the operation `operation_id` (an operationId of the
+    vendor's spec), or when it is None, of the operation whose `x-sunokit-role` is `role`.
+    Raises ConfigurationError for an unknown vendor, role or operation.
     """
     _specs.check_vendor(vendor)
     if not isinstance(role, str):
         raise ConfigurationError(
             f"role must be a string (e.g. 'submit'), not {type(role).__name__}"
         )
-    compiled = _compiled(vendor, role)
+    compiled = _compiled(vendor, role, operation_id)
     if not isinstance(body, Mapping):
         return [
             Violation(
@@ -175,9 +192,11 @@ def validate(vendor: str, body: object, *, role: str = "submit") -> list[Violati
     return sorted([*violations, *unsendable], key=lambda v: (v.path, v.rule, v.keyword, v.message))
 
 
-def validate_or_raise(vendor: str, body: object, *, role: str = "submit") -> None:
+def validate_or_raise(
+    vendor: str, body: object, *, role: str = "submit", operation_id: str | None = None
+) -> None:
     """Raise ClientValidationError listing every violation, if there is any."""
-    violations = validate(vendor, body, role=role)
+    violations = validate(vendor, body, role=role, operation_id=operation_id)
     if violations:
         raise ClientValidationError(vendor, violations)
 
