@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import copy
 import dataclasses
 import hashlib
 import hmac
@@ -38,7 +39,7 @@ from ._faults import (
     install_log_filter,
     request_scope,
 )
-from ._spec import CallbackSpec, callback_spec
+from ._spec import CallbackSpec, callback_spec, success_example
 from ._tasks import MockTask, MockTrack, Stage, StageTimings
 
 __all__ = ["CallbackRecord", "MockStats", "MockVendor", "create_app"]
@@ -367,8 +368,8 @@ class MockVendor:
         if operation is None:
             return self._render(self.dialect.method_not_allowed(method, path, route.allow))
         with self._lock:
-            self.stats.requests[operation.role] += 1
-        scope = request_scope(operation.role)
+            self.stats.requests[operation.role or operation.operation_id] += 1
+        scope = request_scope(operation.role, operation.definition.get("x-sunokit-phase"))
         try:
             # Read the request now: a slow vendor has it and acts on it even when the client
             # stops waiting (and the body cannot be read any more once the client is gone).
@@ -476,7 +477,33 @@ class MockVendor:
             return self._status_batch(operation, body)
         if role == "credits":
             return self.dialect.credits(self.credits)
-        return self.dialect.error("not_found", f"the mock does not implement {role}")
+        return self._documented_answer(request, operation, params, body)
+
+    def _documented_answer(
+        self, request: Request, operation: _specs.Operation, params: dict[str, str], body: Any
+    ) -> Answer:
+        """An operation without a lifecycle of its own here: checked like the vendor checks it
+        (required parameters, the body against the spec), then answered with its documented
+        success example, as stripe-mock answers from its fixtures."""
+        for raw in operation.definition.get("parameters", ()):
+            parameter = _specs.resolve(self.vendor, raw)
+            name = str(parameter.get("name"))
+            where = request.query_params if parameter.get("in") == "query" else params
+            if parameter.get("required") and not where.get(name):
+                return self.dialect.error("invalid_request", f"{name}: required")
+        if operation.request_schema_pointer is not None:
+            texts = [
+                f"{violation.path.lstrip('/').replace('/', '.') or 'body'}: {violation.message}"
+                for violation in validate(self.vendor, body, operation_id=operation.operation_id)
+            ]
+            if texts:
+                return self.dialect.error("invalid_request", "; ".join(texts))
+        example = success_example(self.vendor, operation)
+        if example is None:
+            return self.dialect.error(
+                "not_found", f"the mock has no answer for {operation.operation_id}"
+            )
+        return Answer(200, copy.deepcopy(example))
 
     def _rate_limited(self, operation: _specs.Operation, task_id: str = "") -> bool:
         limit = operation.rate_limit

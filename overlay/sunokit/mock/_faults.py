@@ -134,11 +134,12 @@ class Fault:
         return dataclasses.asdict(self)
 
 
-def request_scope(role: str) -> str:
-    """The fault scope an operation role belongs to ("other" is reached only by "all")."""
-    if role in ("submit", "extend", "extend-instrumental"):
+def request_scope(role: str, phase: str | None = None) -> str:
+    """The fault scope of an operation: "submit" for creates, "status" for polls, "other"
+    (reached only by "all") for the rest. Read from its role, else its `x-sunokit-phase`."""
+    if role in ("submit", "extend", "extend-instrumental") or (not role and phase == "create"):
         return "submit"
-    if role in ("status", "status-batch"):
+    if role in ("status", "status-batch") or (not role and phase == "poll"):
         return "status"
     return "other"
 

@@ -153,6 +153,26 @@ def example_bodies(vendor: str) -> tuple[Any, ...]:
     return tuple(_walk_examples(_specs.load_spec(vendor).get("paths", {})))
 
 
+def success_example(vendor: str, operation: _specs.Operation) -> Any | None:
+    """The operation's documented success answer: the first HTTP 200 example (`doc-` ones
+    first) whose envelope `code`, if it has one, is a success code of the vendor."""
+    media = (
+        operation.definition.get("responses", {})
+        .get("200", {})
+        .get("content", {})
+        .get("application/json", {})
+    )
+    examples = media.get("examples") or {}
+    ordered = sorted(examples.items(), key=lambda item: not str(item[0]).startswith("doc-"))
+    success = {str(code) for code in _specs.success_codes(vendor, CODE_SCHEMA)}
+    for _name, entry in ordered:
+        value = entry.get("value") if isinstance(entry, Mapping) else None
+        code = value.get("code") if isinstance(value, Mapping) else None
+        if value is not None and (code is None or str(code) in success):
+            return value
+    return None
+
+
 def message_for(
     vendor: str, code: int | str, kind: str, *, key: str, fallback: str, schema: str = CODE_SCHEMA
 ) -> str:
