@@ -164,3 +164,9 @@ def test_the_download_helper_is_public() -> None:
     assert {"download", "adownload", "DownloadError"} <= set(sunokit.__all__)
     assert issubclass(sunokit.DownloadError, sunokit.SunokitError)
     assert sunokit.download.__module__ == sunokit.adownload.__module__ == "sunokit._downloads"
+
+
+def test_the_task_journal_is_public() -> None:
+    # Recovery after a crash starts from it: `journal=` on the clients, `client.pending()`.
+    assert {"Journal", "JournalEntry"} <= set(sunokit.__all__)
+    assert sunokit.Journal.__module__ == sunokit.JournalEntry.__module__ == "sunokit._journal"

@@ -34,6 +34,7 @@ from ._errors import (
     UnsupportedRequestError,
     WaitTimeoutError,
 )
+from ._journal import Journal, JournalEntry
 from ._models import Task, TaskError, TaskState, Track
 from ._requests import (
     CustomLyrics,
@@ -72,6 +73,8 @@ __all__ = [
     "Instrumental",
     "InsufficientCreditsError",
     "InvalidRequestError",
+    "Journal",
+    "JournalEntry",
     "MaintenanceError",
     "MusicRequest",
     "NotFoundError",

@@ -8,6 +8,7 @@ import sys
 
 from ._cli_follow import add_task_arguments
 from ._cli_generate import add_arguments as add_generate_arguments
+from ._cli_tasks import add_arguments as add_tasks_arguments
 from ._specs import VENDORS
 
 __all__ = ["main"]
@@ -77,6 +78,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_task_arguments(download, wait=False)
 
+    tasks = commands.add_parser(
+        "tasks",
+        help="list the task journal: what was paid for, what is not finished",
+        description="List the creates the task journal recorded (intent, acceptance, state, "
+        "result); --pending shows what is paid for and not finished, and creates of unknown "
+        "outcome, with the command that resumes each.",
+    )
+    add_tasks_arguments(tasks)
+
     mock = commands.add_parser("mock", help="serve a local mock of a vendor (uvicorn)")
     mock.add_argument("--vendor", required=True, choices=VENDORS)
     mock.add_argument("--host", default="127.0.0.1")
@@ -108,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
 
         run = run_wait if args.command == "wait" else run_download
         return run(args, sys.stdout, sys.stderr)
+    if args.command == "tasks":
+        from ._cli_tasks import run_tasks
+
+        return run_tasks(args, sys.stdout, sys.stderr)
     from .mock import serve
 
     try:

@@ -30,6 +30,14 @@ from ._errors import (
     SunokitError,
     UnsupportedRequestError,
 )
+from ._journal import (
+    Journal,
+    JournalEntry,
+    JournalOption,
+    Submission,
+    open_journal,
+    submission,
+)
 from ._limiter import SlidingWindowLimiter, from_rate_limit
 from ._models import Task
 from ._redact import Redactor
@@ -128,6 +136,7 @@ class _ClientCore:
         webhook_secret: str | None,
         poll_interval: float,
         clock: Callable[[], float],
+        journal: JournalOption = None,
     ) -> None:
         self.clock = clock
         self.vendor = _specs.check_vendor(vendor)
@@ -166,6 +175,29 @@ class _ClientCore:
         # The vendor's documented error codes (strings): an error answer carrying one of them in
         # a parseable body is the vendor's own refusal.
         self._error_codes = frozenset(_specs.error_kinds(self.vendor, "ResponseCode"))
+        # Last: nothing to close when an option above is refused. A Journal given is not ours.
+        self.journal: Journal | None = open_journal(journal)
+        self.owns_journal = self.journal is not None and not isinstance(journal, Journal)
+
+    def journal_submission(self, call: Call) -> contextlib.AbstractContextManager[Submission]:
+        """Records a create in the journal around its send (see `_journal.submission`)."""
+        spec = _specs.operation(self.vendor, call.role)
+        body = dict(call.wire_body or {})
+        if self.webhook_secret_field is not None and self.webhook_secret_field in body:
+            body[self.webhook_secret_field] = "[masked]"
+        return submission(
+            self.journal,
+            vendor=self.vendor,
+            operation=spec.operation_id,
+            capability=spec.definition.get("x-sunokit-operation"),
+            request=self._redactor.value(body),
+            refused=self.refused_in_vendor_words,
+            mask=self._redactor.text,
+        )
+
+    def journal_observe(self, task: Task) -> None:
+        if self.journal is not None:
+            self.journal.observe(task, mask=self._redactor.value)
 
     def _limiter(self, role: str) -> SlidingWindowLimiter | None:
         return from_rate_limit(_specs.operation(self.vendor, role).rate_limit, clock=self.clock)
@@ -426,6 +458,21 @@ class _Driver:
     def vendor(self) -> str:
         return self._core.vendor
 
+    @property
+    def journal(self) -> Journal | None:
+        return self._core.journal
+
+    def pending(self) -> list[JournalEntry]:
+        """This vendor's journal entries paid for and not finished, and creates of unknown
+        outcome (see `sunokit.Journal`); ConfigurationError without a journal."""
+        if self._core.journal is None:
+            raise ConfigurationError("pending() needs a journal: pass journal=... to the client")
+        return self._core.journal.pending(self._core.vendor)
+
+    def _close_journal(self) -> None:
+        if self._core.owns_journal and self._core.journal is not None:
+            self._core.journal.close()
+
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(vendor={self._core.vendor!r}, base_url={self._core.base_url!r})"
@@ -467,6 +514,7 @@ class SunoClient(_Driver):
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        journal: JournalOption = None,
     ) -> None:
         core = _ClientCore(
             vendor,
@@ -478,6 +526,7 @@ class SunoClient(_Driver):
             webhook_secret=webhook_secret,
             poll_interval=poll_interval,
             clock=clock,
+            journal=journal,
         )
         super().__init__(core, clock)
         self._client = core.generated_client(http_client)
@@ -486,6 +535,7 @@ class SunoClient(_Driver):
 
     def close(self) -> None:
         """Close the connections this client opened (a given `http_client` stays open)."""
+        self._close_journal()
         if self._owns_http_client:
             self._client.get_httpx_client().close()
 
@@ -515,7 +565,10 @@ class SunoClient(_Driver):
     def submit(self, request: MusicRequest) -> Task:
         """Validate locally, then submit once (retried only when the vendor provably refused)."""
         call = self._core.submit_call(request)
-        return self._send(call, self._core.submitted, idempotent=False, key="")
+        with self._core.journal_submission(call) as journaled:
+            return journaled.accepted(
+                self._send(call, self._core.submitted, idempotent=False, key="")
+            )
 
     def get(self, task_id: str) -> Task:
         adapter = self._core.adapter
@@ -550,6 +603,7 @@ class SunoClient(_Driver):
             while True:  # bounded: the waiter ends the wait by its deadline and its poll count
                 task = self.get(task_id)
                 step = waiter.observe(task, now=self._clock())
+                self._core.journal_observe(task)
                 if step.notify and on_update is not None:
                     on_update(task)
                 if step.error is not None:
@@ -597,6 +651,7 @@ class AsyncSunoClient(_Driver):
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] = _async_sleep,
         clock: Callable[[], float] = time.monotonic,
+        journal: JournalOption = None,
     ) -> None:
         core = _ClientCore(
             vendor,
@@ -608,6 +663,7 @@ class AsyncSunoClient(_Driver):
             webhook_secret=webhook_secret,
             poll_interval=poll_interval,
             clock=clock,
+            journal=journal,
         )
         super().__init__(core, clock)
         self._client = core.generated_client(http_client)
@@ -616,6 +672,7 @@ class AsyncSunoClient(_Driver):
 
     async def aclose(self) -> None:
         """Close the connections this client opened (a given `http_client` stays open)."""
+        self._close_journal()
         if self._owns_http_client:
             await self._client.get_async_httpx_client().aclose()
 
@@ -646,7 +703,10 @@ class AsyncSunoClient(_Driver):
 
     async def submit(self, request: MusicRequest) -> Task:
         call = self._core.submit_call(request)
-        return await self._send(call, self._core.submitted, idempotent=False, key="")
+        with self._core.journal_submission(call) as journaled:
+            return journaled.accepted(
+                await self._send(call, self._core.submitted, idempotent=False, key="")
+            )
 
     async def get(self, task_id: str) -> Task:
         adapter = self._core.adapter
@@ -681,6 +741,7 @@ class AsyncSunoClient(_Driver):
             while True:  # bounded: the waiter ends the wait by its deadline and its poll count
                 task = await self.get(task_id)
                 step = waiter.observe(task, now=self._clock())
+                self._core.journal_observe(task)
                 if step.notify and on_update is not None:
                     on_update(task)
                 if step.error is not None:
