@@ -11,11 +11,13 @@ manual clock that only the test advances) so the kill always lands mid-wait.
 from __future__ import annotations
 
 import contextlib
+import http.server
 import json
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -209,6 +211,56 @@ def test_a_vendor_error_while_waiting_names_the_task_and_keeps_the_sidecar(
     assert record["last_error"]
 
 
+def test_an_accepted_id_that_cannot_be_polled_is_named_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A hostile gateway accepts the submit (the credits are spent) and hands back an id that
+    # cannot be put in its own status URL: the task is recorded and named, and the command ends
+    # with a sunokit error, not a traceback.
+    answer = json.dumps({"code": "success", "message": "", "data": "../a/b"}).encode()
+
+    class Gateway(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gateway)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv(get_adapter(VENDOR).env_var, "sk-gateway-key-789")
+    try:
+        base_url = f"http://127.0.0.1:{server.server_address[1]}"
+        code, _, stderr = command(
+            "generate",
+            capsys,
+            "--vendor",
+            VENDOR,
+            *REQUEST,
+            "--base-url",
+            base_url,
+            "--out",
+            str(tmp_path),
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    assert code == 3
+    assert "Traceback" not in stderr
+    assert "task_id" in stderr
+    assert "sunokit wait relay ../a/b" in stderr
+    record = sidecar(tmp_path)
+    assert (record["task_id"], record["status"]) == ("../a/b", "error")
+    assert "sk-gateway-key-789" not in stderr + json.dumps(record)
+
+
 def test_a_timeout_names_the_task_and_records_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -369,16 +421,30 @@ def test_wait_for_a_task_the_vendor_does_not_know(
     assert list(tmp_path.iterdir()) == []  # nothing to record about a task nobody has
 
 
-@pytest.mark.parametrize("task_id", ["", "..", "a/b", "a b", " a", "x\n", "a?b", "x" * 201])
-def test_wait_refuses_a_task_id_that_is_no_task_id(
+@pytest.mark.parametrize("task_id", ["", "..", "a/b", "a b", "x\n", "a?b", "x" * 257])
+def test_wait_refuses_a_task_id_the_vendor_cannot_be_sent(
     task_id: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # relay puts the id in the URL path: it must be a path segment as it is.
     with served(VENDOR, monkeypatch) as mocked:
         code, _, stderr = command("wait", capsys, VENDOR, task_id, *at(mocked))
         assert sum(mocked.stats.requests.values()) == 0
     assert code == 2
-    assert "argument TASK_ID" in stderr
+    assert "sunokit: TASK_ID: task_id" in stderr
     assert "Traceback" not in stderr
+
+
+def test_an_id_with_a_space_is_sent_where_the_vendor_takes_it_in_the_body(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # sunosay's documented example id holds a space; the body carries it encoded.
+    with served("sunosay", monkeypatch) as mocked:
+        code, _, stderr = command(
+            "download", capsys, "sunosay", "a b", *at(mocked), "--out", str(tmp_path)
+        )
+        assert mocked.stats.requests["status"] == 1
+    assert code == 3
+    assert "does not know a task 'a b'" in stderr
 
 
 def test_wait_and_download_print_no_key(

@@ -27,13 +27,16 @@ from typing import Any, TextIO
 
 import httpx
 
+from ._adapters import get_adapter
 from ._cli_sidecar import Sidecar
 from ._client import SunoClient
 from ._downloads import DownloadError, download
 from ._errors import (
     APIError,
+    ClientValidationError,
     ConfigurationError,
     NotFoundError,
+    SunokitError,
     TaskFailedError,
     WaitTimeoutError,
 )
@@ -63,7 +66,6 @@ __all__ = [
     "run_wait",
     "seconds",
     "signals_as_interrupts",
-    "task_id",
 ]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_REFUSED, EXIT_TIMEOUT = 0, 1, 2, 3, 4
@@ -99,19 +101,6 @@ def seconds(text: str) -> float:
             f"{text!r} is not a number of seconds > 0 and <= {MAX_WAIT:g} (7 days)"
         )
     return value
-
-
-def task_id(text: str) -> str:
-    """TASK_ID: what a vendor's task ids are made of; refused by argparse (exit 2)."""
-    if not 1 <= len(text) <= 200 or not text.isprintable() or text.strip() != text:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a task id (1-200 printable characters, no surrounding spaces)"
-        )
-    if text in (".", "..") or any(char in text for char in "/\\?#") or " " in text:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a task id (no spaces, '/', '\\', '?', '#'; not '.' or '..')"
-        )
-    return text
 
 
 def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
@@ -155,7 +144,7 @@ def add_task_arguments(parser: argparse.ArgumentParser, *, wait: bool) -> None:
     """The arguments of `sunokit wait` and `sunokit download`."""
     parser.epilog = EPILOG
     parser.add_argument("vendor", metavar="VENDOR", choices=VENDORS, help=", ".join(VENDORS))
-    parser.add_argument("task_id", metavar="TASK_ID", type=task_id)
+    parser.add_argument("task_id", metavar="TASK_ID")
     add_connection_arguments(parser)
     add_output_arguments(parser, wait=wait)
 
@@ -277,9 +266,8 @@ def open_client(args: argparse.Namespace) -> Iterator[tuple[SunoClient, httpx.Cl
 # --------------------------------------------------------------------------- following a task
 
 
-def _describe(error: BaseException) -> tuple[int | None, str, str]:
-    """(exit code, sidecar status, message) for what ended a command after acceptance; the
-    exit code is None for an error that is a bug (it is re-raised, after the task is named)."""
+def _describe(error: BaseException) -> tuple[int, str, str]:
+    """(exit code, sidecar status, message) for what ended a command after acceptance."""
     if isinstance(error, Terminated):
         return EXIT_TERMINATED, "terminated", "terminated (SIGTERM)"
     if isinstance(error, KeyboardInterrupt):
@@ -294,9 +282,13 @@ def _describe(error: BaseException) -> tuple[int | None, str, str]:
         return EXIT_REFUSED, "error", str(error)
     if isinstance(error, ConfigurationError):
         return EXIT_USAGE, "error", str(error)
+    if isinstance(error, SunokitError):  # e.g. an accepted id this vendor cannot be asked about
+        return EXIT_REFUSED, "error", str(error)
     if isinstance(error, OSError):
         return EXIT_REFUSED, "error", f"cannot save: {error}"
-    return None, "error", f"{type(error).__name__}: {error}"
+    # A bug: still an error after acceptance, so it ends like one (a traceback here would bury
+    # the task's name, and handlers further out would misread it as a refused request).
+    return EXIT_REFUSED, "error", f"unexpected {type(error).__name__}: {error} (a sunokit bug)"
 
 
 class Follow:
@@ -402,8 +394,6 @@ class Follow:
                     self._stderr.write(
                         f"sunokit: could not update {self.sidecar.path}: {failure}\n"
                     )
-        if code is None:
-            raise error
         return code
 
     def hint(self, error: BaseException) -> str:
@@ -467,12 +457,18 @@ def run_download(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
 def _run_task(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, *, wait: bool) -> int:
     with signals_as_interrupts():
         try:
+            # An id that cannot be sent to this vendor is refused before anything is sent.
+            get_adapter(args.vendor).status_call(args.task_id)
             if wait:
                 check_wait_options(until=args.until, timeout=args.timeout)
             prepare_out(args.out)
             with open_client(args) as (client, downloads):
                 follow = Follow(args, client, downloads, stdout, stderr)
                 return follow.run(args.task_id, None, wait=wait, fetch=True)
+        except ClientValidationError as error:
+            for violation in error.violations:
+                stderr.write(f"sunokit: TASK_ID: {violation.message}\n")
+            return EXIT_USAGE
         except ConfigurationError as error:
             stderr.write(f"sunokit: {error}\n")
             return EXIT_USAGE
@@ -482,5 +478,4 @@ def _run_task(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, *, wait:
         except (KeyboardInterrupt, Terminated) as error:
             code, _, message = _describe(error)
             stderr.write(f"sunokit: {message} ({args.vendor} task {args.task_id})\n")
-            assert code is not None
             return code
