@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="GenerateLyricsRequest")
+
+
+@_attrs_define
+class GenerateLyricsRequest:
+    """Body of POST /api/v1/lyrics.
+
+    Attributes:
+        prompt (str): The theme of the lyrics; "the maximum word limit is 200 words".
+        call_back_url (str): Receives the lyrics callback (stage complete, or error).
+    """
+
+    prompt: str
+    call_back_url: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        prompt = self.prompt
+
+        call_back_url = self.call_back_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "prompt": prompt,
+                "callBackUrl": call_back_url,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        prompt = d.pop("prompt")
+
+        call_back_url = d.pop("callBackUrl")
+
+        generate_lyrics_request = cls(
+            prompt=prompt,
+            call_back_url=call_back_url,
+        )
+
+        generate_lyrics_request.additional_properties = d
+        return generate_lyrics_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
