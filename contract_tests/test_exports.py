@@ -170,3 +170,9 @@ def test_the_task_journal_is_public() -> None:
     # Recovery after a crash starts from it: `journal=` on the clients, `client.pending()`.
     assert {"Journal", "JournalEntry"} <= set(sunokit.__all__)
     assert sunokit.Journal.__module__ == sunokit.JournalEntry.__module__ == "sunokit._journal"
+
+
+def test_batches_are_public() -> None:
+    # `sunokit batch` has a library twin, sync and async.
+    assert {"run_batch", "arun_batch", "BatchReport", "LineResult"} <= set(sunokit.__all__)
+    assert sunokit.run_batch.__module__ == sunokit.arun_batch.__module__ == "sunokit._batch"

@@ -9,6 +9,7 @@ files = sunokit.download(task, "songs")   # {track id: saved file}
 from __future__ import annotations
 
 from . import callbacks
+from ._batch import BatchEvent, BatchLine, BatchReport, LineResult, arun_batch, run_batch
 from ._client import DEFAULT_TIMEOUT, AsyncSunoClient, SunoClient
 from ._downloads import DownloadError, adownload, download
 from ._errors import (
@@ -60,6 +61,9 @@ __all__ = [
     "APITimeoutError",
     "AsyncSunoClient",
     "AuthenticationError",
+    "BatchEvent",
+    "BatchLine",
+    "BatchReport",
     "CallbackError",
     "ClientValidationError",
     "ConfigurationError",
@@ -75,6 +79,7 @@ __all__ = [
     "InvalidRequestError",
     "Journal",
     "JournalEntry",
+    "LineResult",
     "MaintenanceError",
     "MusicRequest",
     "NotFoundError",
@@ -93,7 +98,9 @@ __all__ = [
     "WaitTimeoutError",
     "__version__",
     "adownload",
+    "arun_batch",
     "callbacks",
     "download",
+    "run_batch",
     "validate",
 ]

@@ -6,6 +6,7 @@ import argparse
 import io
 import sys
 
+from ._cli_batch import add_arguments as add_batch_arguments
 from ._cli_follow import add_task_arguments
 from ._cli_generate import add_arguments as add_generate_arguments
 from ._cli_tasks import add_arguments as add_tasks_arguments
@@ -78,6 +79,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_task_arguments(download, wait=False)
 
+    batch = commands.add_parser(
+        "batch",
+        help="run every line of a JSONL file as a request, resumable after a crash",
+        description="Submit each line's request (at most --concurrency in flight, within the "
+        "vendor's documented limit), wait, download the tracks into --out with a results "
+        "JSONL. Run it again to carry on: finished lines are skipped, accepted ones awaited, "
+        "only lines never accepted are sent (the task journal remembers).",
+    )
+    add_batch_arguments(batch)
+
     tasks = commands.add_parser(
         "tasks",
         help="list the task journal: what was paid for, what is not finished",
@@ -118,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
 
         run = run_wait if args.command == "wait" else run_download
         return run(args, sys.stdout, sys.stderr)
+    if args.command == "batch":
+        from ._cli_batch import run_batch_command
+
+        return run_batch_command(args, sys.stdout, sys.stderr)
     if args.command == "tasks":
         from ._cli_tasks import run_tasks
 
