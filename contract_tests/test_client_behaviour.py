@@ -650,6 +650,8 @@ def test_task_and_track_fields() -> None:
         "error",
         "tracks",
         "raw",
+        "operation",
+        "result",
     ]
     assert [f.name for f in attrs.fields(sunokit.Track)] == [
         "id",

@@ -124,9 +124,14 @@ def test_wait_errors_carry_the_task_too(mocked: MockedVendor, driver: str) -> No
     task = run(mocked, driver, "submit", sunokit.Description(marker()))
     mocked.set_fault("server_error", scope="status", times=None)
     with pytest.raises(sunokit.ServerError) as raised:
-        run(mocked, driver, "wait", task.task_id, client_options={"max_retries": 0})
+        run(mocked, driver, "wait", task, client_options={"max_retries": 0})
     assert raised.value.task is not None
     assert raised.value.task.task_id == task.task_id
+    # a bare id nobody has confirmed is not called accepted
+    with pytest.raises(sunokit.ServerError) as unconfirmed:
+        run(mocked, driver, "wait", "no-such-task", client_options={"max_retries": 0})
+    assert unconfirmed.value.task is None
+    assert "was accepted" not in str(unconfirmed.value)
 
 
 @pytest.mark.parametrize("driver", DRIVERS)

@@ -36,14 +36,17 @@ from ._errors import (
     WaitTimeoutError,
 )
 from ._journal import Journal, JournalEntry
-from ._models import Task, TaskError, TaskState, Track
+from ._models import Credits, Lyrics, LyricsVariant, Task, TaskError, TaskState, Track
 from ._requests import (
     CustomLyrics,
     Description,
     Extend,
+    GenerateLyrics,
+    GetCredits,
     Inspiration,
     Instrumental,
     MusicRequest,
+    Request,
     Tuning,
 )
 from ._specs import VENDORS
@@ -69,10 +72,13 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "ContentRejectedError",
+    "Credits",
     "CustomLyrics",
     "Description",
     "DownloadError",
     "Extend",
+    "GenerateLyrics",
+    "GetCredits",
     "Inspiration",
     "Instrumental",
     "InsufficientCreditsError",
@@ -80,10 +86,13 @@ __all__ = [
     "Journal",
     "JournalEntry",
     "LineResult",
+    "Lyrics",
+    "LyricsVariant",
     "MaintenanceError",
     "MusicRequest",
     "NotFoundError",
     "RateLimitError",
+    "Request",
     "ServerError",
     "SunoClient",
     "SunokitError",

@@ -18,18 +18,21 @@ import attrs
 import httpx
 
 from . import _specs
-from ._adapters import Adapter, Call, get_adapter
-from ._adapters._base import RawResponse
+from ._adapters import Adapter, Call, bindings, get_adapter
+from ._adapters._base import RawResponse, check_task_id
+from ._bindings import Binding, Context, capability_vendors
 from ._errors import (
     APIConnectionError,
     APIError,
     APIResponseError,
     APIStatusError,
     APITimeoutError,
+    ClientValidationError,
     ConfigurationError,
     SunokitError,
     UnsupportedRequestError,
 )
+from ._jobs import accepted, create_call, poll_call, polled
 from ._journal import (
     Journal,
     JournalEntry,
@@ -38,12 +41,13 @@ from ._journal import (
     open_journal,
     submission,
 )
-from ._limiter import SlidingWindowLimiter, from_rate_limit
+from ._limiter import Gate, LimiterBackend, Limiters, resolve_backend
 from ._models import Task
+from ._operations import arguments, endpoint, spec_operation
 from ._redact import Redactor
-from ._requests import MusicRequest
+from ._requests import MusicRequest, Request
 from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
-from ._validation import validate_or_raise
+from ._validation import Violation, validate_or_raise
 from ._waiting import (
     DEFAULT_POLL_INTERVAL,
     DEFAULT_WAIT_TIMEOUT,
@@ -82,13 +86,14 @@ class _Exchange(Generic[T]):
         self._parse = parse
         self._idempotent = idempotent
         self._key = key
-        self._limiter = core.submit_limiter if call.role != "status" else core.status_limiter
+        self.gate = core.gate(call, key)
         self._started = core.clock()
         self._attempt = 0
 
     def pause_before_send(self) -> float:
-        """Seconds the client-side rate limiter asks for before this attempt (0: send now)."""
-        return self._limiter.reserve(self._key) if self._limiter is not None else 0.0
+        """Seconds to sleep before asking the rate limiter again (0: a permit is held, send now;
+        `gate.done()` after the answer). The async driver awaits `gate.apause()` instead."""
+        return self.gate.pause()
 
     def settle(self, outcome: Any) -> T | _Retry:
         """The parsed result of an attempt, or a _Retry to sleep before the next one.
@@ -121,6 +126,17 @@ class _Retry:
     delay: float
 
 
+@attrs.frozen
+class _Step(Generic[T]):
+    """One request to make and what its answer means, as the drivers send it."""
+
+    call: Call
+    parse: Callable[[RawResponse], T]
+    idempotent: bool
+    key: str
+    journaled: str | None = None  # the create's operationId, recorded in the journal
+
+
 class _ClientCore:
     """Everything but I/O: configuration, calls, parsing, retry decisions."""
 
@@ -137,6 +153,7 @@ class _ClientCore:
         poll_interval: float,
         clock: Callable[[], float],
         journal: JournalOption = None,
+        rate_limiter: str | LimiterBackend | None = None,
     ) -> None:
         self.clock = clock
         self.vendor = _specs.check_vendor(vendor)
@@ -169,8 +186,8 @@ class _ClientCore:
             else None
         )
         self.poll_interval = poll_interval
-        self.submit_limiter = self._limiter("submit")
-        self.status_limiter = self._limiter("status")
+        backend, owns_backend = resolve_backend(rate_limiter, clock=clock)
+        self.limiters = Limiters(self.vendor, key, backend, owns_backend=owns_backend)
         self._redactor = Redactor(key)
         # The vendor's documented error codes (strings): an error answer carrying one of them in
         # a parseable body is the vendor's own refusal.
@@ -178,10 +195,17 @@ class _ClientCore:
         # Last: nothing to close when an option above is refused. A Journal given is not ours.
         self.journal: Journal | None = open_journal(journal)
         self.owns_journal = self.journal is not None and not isinstance(journal, Journal)
+        self.bindings = {binding.request: binding for binding in bindings(self.vendor)}
 
-    def journal_submission(self, call: Call) -> contextlib.AbstractContextManager[Submission]:
+    def journal_submission(
+        self, call: Call, operation_id: str | None = None
+    ) -> contextlib.AbstractContextManager[Submission]:
         """Records a create in the journal around its send (see `_journal.submission`)."""
-        spec = _specs.operation(self.vendor, call.role)
+        spec = (
+            _specs.operation(self.vendor, call.role)
+            if operation_id is None
+            else spec_operation(self.vendor, operation_id).spec
+        )
         body = dict(call.wire_body or {})
         if self.webhook_secret_field is not None and self.webhook_secret_field in body:
             body[self.webhook_secret_field] = "[masked]"
@@ -199,8 +223,11 @@ class _ClientCore:
         if self.journal is not None:
             self.journal.observe(task, mask=self._redactor.value)
 
-    def _limiter(self, role: str) -> SlidingWindowLimiter | None:
-        return from_rate_limit(_specs.operation(self.vendor, role).rate_limit, clock=self.clock)
+    def gate(self, call: Call, key: str) -> Gate:
+        """The way through the documented rate limit of the operation `call` invokes."""
+        if not _specs.has_operation(self.vendor, call.role):
+            return Gate(None, "", None)
+        return self.limiters.gate(_specs.operation(self.vendor, call.role).operation_id, key)
 
     def generated_client(self, http_client: httpx.Client | httpx.AsyncClient | None) -> Any:
         client = self.adapter.package.AuthenticatedClient(
@@ -239,6 +266,83 @@ class _ClientCore:
             and str(error.code) in self._error_codes
         )
 
+    def binding(self, request_type: type[Any]) -> Binding:
+        """The vendor's binding for a request type; UnsupportedRequestError naming who has it."""
+        found = self.bindings.get(request_type)
+        if found is not None:
+            return found
+        capability = getattr(request_type, "capability", None)
+        if not isinstance(capability, str):
+            raise UnsupportedRequestError(
+                f"not a sunokit request: {request_type.__name__} (see sunokit.Request)"
+            )
+        others = [v for v in capability_vendors(capability) if v != self.vendor]
+        raise UnsupportedRequestError(
+            f"{self.vendor} does not offer {capability} ({request_type.__name__}); vendors that "
+            f"do: {', '.join(others) or 'none yet'}"
+        )
+
+    def binding_of(self, task: Task) -> Binding | None:
+        """The binding that polls `task` (None: a music task, polled by the adapter)."""
+        if task.operation.startswith("music."):
+            return None
+        for binding in self.bindings.values():
+            if binding.request.capability == task.operation:
+                return binding
+        raise UnsupportedRequestError(f"{self.vendor} cannot poll a {task.operation} task")
+
+    def typed_call(self, request: Any) -> _Step[Task]:
+        """The call that sends a request beyond music, and how its answer becomes a Task."""
+        binding = self.binding(type(request))
+        operation = binding.spec_operation(self.vendor)
+        return _Step(
+            create_call(self.vendor, binding, request, Context(self.callback_url)),
+            lambda raw: accepted(self.vendor, self.adapter, binding, raw),
+            idempotent=operation.idempotent,
+            key="",
+            journaled=operation.operation_id if operation.phase == "create" else None,
+        )
+
+    def poll_step(self, job: Task | str) -> _Step[Task] | None:
+        """The poll that reads `job` (a Task, or the id of a music task); None when the Task
+        is already final (an operation that answered at once)."""
+        task_id = job.task_id if isinstance(job, Task) else job
+        binding = self.binding_of(job) if isinstance(job, Task) else None
+        if binding is None:
+            adapter = self.adapter
+            return _Step(
+                adapter.status_call(task_id),
+                lambda raw: adapter.task_from_status(task_id, raw),
+                idempotent=True,
+                key=task_id,
+            )
+        if binding.spec_operation(self.vendor).poll is None:
+            return None
+        check_task_id(self.vendor, task_id, in_path=False)
+        return _Step(
+            poll_call(self.vendor, binding, task_id),
+            lambda raw: polled(self.vendor, self.adapter, binding, task_id, raw),
+            idempotent=True,
+            key=task_id,
+        )
+
+    def supports(self, request_type: type[Any]) -> bool:
+        """Whether this vendor offers the request type (a music mode, or a bound capability)."""
+        mode = getattr(request_type, "mode", None)
+        if isinstance(mode, str):
+            return mode in self.adapter.modes
+        return request_type in self.bindings
+
+    def answer_at_once(self, request: Any) -> Binding:
+        """The binding of a request answered in one round trip; call() refuses the others."""
+        binding = None if isinstance(request, MusicRequest) else self.binding(type(request))
+        if binding is None or binding.spec_operation(self.vendor).poll is not None:
+            raise UnsupportedRequestError(
+                f"{type(request).__name__} starts a {self.vendor} job: use generate(), or "
+                "submit() and wait(), instead of call()"
+            )
+        return binding
+
     def submit_call(self, request: MusicRequest) -> Call:
         if not isinstance(request, MusicRequest):
             raise UnsupportedRequestError(
@@ -254,6 +358,43 @@ class _ClientCore:
         call = self.adapter.submit_call(role, body)
         validate_or_raise(self.vendor, dict(call.wire_body or {}), role=role)
         return call
+
+    def operation_call(
+        self,
+        operation_id: str,
+        body: Mapping[str, Any] | None,
+        params: Mapping[str, Any] | None,
+    ) -> tuple[Call, bool]:
+        """The call of any spec operation, its body validated against the operation's schema,
+        and whether it may be re-sent after an ambiguous failure (anything but a create)."""
+        operation = spec_operation(self.vendor, operation_id)
+        if body is not None and not isinstance(body, Mapping):
+            raise ClientValidationError(
+                self.vendor,
+                [Violation("", "type", "the body must be a mapping (a JSON object)", "type")],
+            )
+        if params is not None and not isinstance(params, Mapping):
+            raise ClientValidationError(
+                self.vendor,
+                [Violation("params", "type", "params must be a mapping (name: value)", "type")],
+            )
+        if body is not None and operation.spec.request_schema_pointer is not None:
+            validate_or_raise(self.vendor, dict(body), operation_id=operation.operation_id)
+        module = endpoint(operation)
+        kwargs = arguments(operation, module, body, params)
+        # Creates share the vendor's documented create limit; the status poll keeps its own.
+        if operation.phase == "create":
+            role = "submit"
+        elif operation.spec.role == "status":
+            role = "status"
+        else:
+            role = "call"
+        return Call(module, kwargs, role, body), operation.idempotent
+
+    def operation_result(self, response: RawResponse) -> Any:
+        """The generated model of a successful answer; the vendor's error (spec tables) else."""
+        self.adapter.raise_for_error(response)
+        return response.parsed
 
     def submitted(self, response: RawResponse) -> Task:
         """The queued task a submit answer stands for (its generated model kept as `raw`)."""
@@ -317,11 +458,10 @@ class _ClientCore:
                 error.attach_task(accepted)
             raise self.redact(error) from error.__cause__
 
-    def last_seen(self, waiter: Waiter) -> Callable[[], Task]:
-        """The latest snapshot of the task a wait is about (a bare one before the first poll)."""
-        return lambda: (
-            waiter.last or Task(vendor=self.vendor, task_id=waiter.task_id, state="unknown")
-        )
+    def last_seen(self, waiter: Waiter) -> Callable[[], Task | None]:
+        """The latest snapshot of the task a wait is about; None while nothing says the vendor
+        accepted it (a bare id that no poll has answered yet)."""
+        return lambda: waiter.last
 
     def check_generate_options(self, *, until: object, timeout: object) -> None:
         """Everything a wait after a create needs, checked before the create spends credits."""
@@ -498,6 +638,14 @@ class SunoClient(_Driver):
     `callback_url` is sent with every submission (a request's own callback_url wins);
     `webhook_secret` asks a vendor that signs its webhooks (SunoAPI.com) to sign them with it,
     for `sunokit.callbacks.unwrap(..., secret=...)` to verify.
+
+    `rate_limiter` keeps the vendor's documented rate limits (the specs' x-sunokit-rate-limit)
+    where the clients sharing one API key can see each other: a URL, `redis://host:port/db`
+    (every machine using that Redis server) or `sqlite:///absolute/path.db` (every process on
+    this machine), or a `sunokit.LimiterBackend` object shared by several clients; None reads the
+    URL from SUNOKIT_LIMITER_URL, else this client keeps its own limits in memory. A request takes
+    a permit before it is sent and frees it `per_seconds` after its answer. A bad URL is a
+    ConfigurationError naming the argument or the variable.
     """
 
     def __init__(
@@ -515,6 +663,7 @@ class SunoClient(_Driver):
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         journal: JournalOption = None,
+        rate_limiter: str | LimiterBackend | None = None,
     ) -> None:
         core = _ClientCore(
             vendor,
@@ -527,6 +676,7 @@ class SunoClient(_Driver):
             poll_interval=poll_interval,
             clock=clock,
             journal=journal,
+            rate_limiter=rate_limiter,
         )
         super().__init__(core, clock)
         self._client = core.generated_client(http_client)
@@ -536,6 +686,7 @@ class SunoClient(_Driver):
     def close(self) -> None:
         """Close the connections this client opened (a given `http_client` stays open)."""
         self._close_journal()
+        self._core.limiters.close()
         if self._owns_http_client:
             self._client.get_httpx_client().close()
 
@@ -550,58 +701,101 @@ class SunoClient(_Driver):
     ) -> T:
         exchange = self._core.exchange(call, parse, idempotent=idempotent, key=key)
         while True:  # bounded: the retry policy gives up by attempts and by total time
-            pause = exchange.pause_before_send()
-            if pause > 0:
+            while (pause := exchange.pause_before_send()) > 0:  # until a permit is held
                 self._sleep(pause)
             try:
                 outcome: Any = call.endpoint.sync_detailed(client=self._client, **call.kwargs)
             except _CAUGHT as error:
                 outcome = error
+            finally:
+                exchange.gate.done()  # the answer is back (or the send failed): free the permit
             settled = exchange.settle(outcome)
             if not isinstance(settled, _Retry):
                 return settled
             self._sleep(settled.delay)
 
-    def submit(self, request: MusicRequest) -> Task:
-        """Validate locally, then submit once (retried only when the vendor provably refused)."""
-        call = self._core.submit_call(request)
-        with self._core.journal_submission(call) as journaled:
-            return journaled.accepted(
-                self._send(call, self._core.submitted, idempotent=False, key="")
-            )
+    def submit(self, request: Request) -> Task:
+        """Validate locally, then send once (re-sent only when the vendor provably refused).
 
-    def get(self, task_id: str) -> Task:
-        adapter = self._core.adapter
-        return self._send(
-            adapter.status_call(task_id),
-            lambda raw: adapter.task_from_status(task_id, raw),
-            idempotent=True,
-            key=task_id,
-        )
+        Music modes and every bound capability (`GenerateLyrics`, ...); the Task is the job's
+        first snapshot and the handle for get() and wait().
+        """
+        if isinstance(request, MusicRequest):
+            call = self._core.submit_call(request)
+            with self._core.journal_submission(call) as journaled:
+                return journaled.accepted(
+                    self._send(call, self._core.submitted, idempotent=False, key="")
+                )
+        step = self._core.typed_call(request)
+        if step.journaled is None:
+            return self._step(step)
+        with self._core.journal_submission(step.call, step.journaled) as journaled:
+            return journaled.accepted(self._step(step))
+
+    def _step(self, step: _Step[T]) -> T:
+        return self._send(step.call, step.parse, idempotent=step.idempotent, key=step.key)
+
+    def get(self, task: Task | str) -> Task:
+        """The job's current snapshot. A bare id is a music task's."""
+        step = self._core.poll_step(task)
+        if step is None:
+            assert isinstance(task, Task)
+            return task
+        return self._step(step)
+
+    def call(self, request: Request) -> Any:
+        """Send a request that is answered at once (`GetCredits`, ...) and return its result."""
+        self._core.answer_at_once(request)
+        return self.submit(request).result
+
+    def supports(self, request_type: type[Any]) -> bool:
+        """Whether this vendor offers the request type."""
+        return self._core.supports(request_type)
+
+    def request(
+        self,
+        operation_id: str,
+        body: Mapping[str, Any] | None = None,
+        *,
+        params: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """Call any operation of the vendor's spec by its operationId, typed binding or not.
+
+        `body` is the wire-format JSON body (validated against the operation's schema before
+        anything is sent), `params` the query/path parameters by their wire names. A create is
+        never re-sent after an ambiguous failure; other phases are retried. Errors are mapped
+        through the spec's tables; the answer is the generated model of the success response.
+        """
+        call, idempotent = self._core.operation_call(operation_id, body, params)
+        return self._send(call, self._core.operation_result, idempotent=idempotent, key="")
 
     def wait(
         self,
-        task_id: str,
+        task: Task | str,
         *,
         until: Until = "complete",
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
     ) -> Task:
-        return self._wait(task_id, until=until, timeout=timeout, on_update=on_update)
+        """Poll until the job reaches `until` (or fails, or `timeout` passes). A bare id is a
+        music task's."""
+        return self._wait(task, until=until, timeout=timeout, on_update=on_update)
 
     def _wait(
         self,
-        task_id: str,
+        job: Task | str,
         *,
         until: Until,
         timeout: float,
         on_update: OnUpdate | None,
         last: Task | None = None,
     ) -> Task:
+        task_id = job.task_id if isinstance(job, Task) else job
+        last = last or (job if isinstance(job, Task) else None)
         waiter = self._core.waiter(task_id, until=until, timeout=timeout, last=last)
         with self._core.after_acceptance(self._core.last_seen(waiter)):
             while True:  # bounded: the waiter ends the wait by its deadline and its poll count
-                task = self.get(task_id)
+                task = self.get(job)
                 step = waiter.observe(task, now=self._clock())
                 self._core.journal_observe(task)
                 if step.notify and on_update is not None:
@@ -614,20 +808,21 @@ class SunoClient(_Driver):
 
     def generate(
         self,
-        request: MusicRequest,
+        request: Request,
         *,
         until: Until = "complete",
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
     ) -> Task:
+        """submit() and wait(): the finished Task (`task.tracks`, `task.result`)."""
         self._core.check_generate_options(until=until, timeout=timeout)  # before paying
         task = self.submit(request)
         if on_update is not None:
             with self._core.after_acceptance(lambda: task):
                 on_update(task)
-        return self._wait(
-            task.task_id, until=until, timeout=timeout, on_update=on_update, last=task
-        )
+        if task.done:
+            return task
+        return self._wait(task, until=until, timeout=timeout, on_update=on_update, last=task)
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -652,6 +847,7 @@ class AsyncSunoClient(_Driver):
         sleep: Callable[[float], Awaitable[None]] = _async_sleep,
         clock: Callable[[], float] = time.monotonic,
         journal: JournalOption = None,
+        rate_limiter: str | LimiterBackend | None = None,
     ) -> None:
         core = _ClientCore(
             vendor,
@@ -664,6 +860,7 @@ class AsyncSunoClient(_Driver):
             poll_interval=poll_interval,
             clock=clock,
             journal=journal,
+            rate_limiter=rate_limiter,
         )
         super().__init__(core, clock)
         self._client = core.generated_client(http_client)
@@ -673,6 +870,7 @@ class AsyncSunoClient(_Driver):
     async def aclose(self) -> None:
         """Close the connections this client opened (a given `http_client` stays open)."""
         self._close_journal()
+        await self._core.limiters.aclose()
         if self._owns_http_client:
             await self._client.get_async_httpx_client().aclose()
 
@@ -687,8 +885,7 @@ class AsyncSunoClient(_Driver):
     ) -> T:
         exchange = self._core.exchange(call, parse, idempotent=idempotent, key=key)
         while True:  # bounded: the retry policy gives up by attempts and by total time
-            pause = exchange.pause_before_send()
-            if pause > 0:
+            while (pause := await exchange.gate.apause()) > 0:  # until a permit is held
                 await self._sleep(pause)
             try:
                 outcome: Any = await call.endpoint.asyncio_detailed(
@@ -696,50 +893,84 @@ class AsyncSunoClient(_Driver):
                 )
             except _CAUGHT as error:
                 outcome = error
+            finally:
+                await exchange.gate.adone()  # the answer is back (or the send failed)
             settled = exchange.settle(outcome)
             if not isinstance(settled, _Retry):
                 return settled
             await self._sleep(settled.delay)
 
-    async def submit(self, request: MusicRequest) -> Task:
-        call = self._core.submit_call(request)
-        with self._core.journal_submission(call) as journaled:
-            return journaled.accepted(
-                await self._send(call, self._core.submitted, idempotent=False, key="")
-            )
+    async def submit(self, request: Request) -> Task:
+        """Validate locally, then send once (see SunoClient.submit)."""
+        if isinstance(request, MusicRequest):
+            call = self._core.submit_call(request)
+            with self._core.journal_submission(call) as journaled:
+                return journaled.accepted(
+                    await self._send(call, self._core.submitted, idempotent=False, key="")
+                )
+        step = self._core.typed_call(request)
+        if step.journaled is None:
+            return await self._step(step)
+        with self._core.journal_submission(step.call, step.journaled) as journaled:
+            return journaled.accepted(await self._step(step))
 
-    async def get(self, task_id: str) -> Task:
-        adapter = self._core.adapter
-        return await self._send(
-            adapter.status_call(task_id),
-            lambda raw: adapter.task_from_status(task_id, raw),
-            idempotent=True,
-            key=task_id,
-        )
+    async def _step(self, step: _Step[T]) -> T:
+        return await self._send(step.call, step.parse, idempotent=step.idempotent, key=step.key)
+
+    async def get(self, task: Task | str) -> Task:
+        """The job's current snapshot. A bare id is a music task's."""
+        step = self._core.poll_step(task)
+        if step is None:
+            assert isinstance(task, Task)
+            return task
+        return await self._step(step)
+
+    async def call(self, request: Request) -> Any:
+        """Send a request that is answered at once (`GetCredits`, ...) and return its result."""
+        self._core.answer_at_once(request)
+        return (await self.submit(request)).result
+
+    def supports(self, request_type: type[Any]) -> bool:
+        """Whether this vendor offers the request type."""
+        return self._core.supports(request_type)
+
+    async def request(
+        self,
+        operation_id: str,
+        body: Mapping[str, Any] | None = None,
+        *,
+        params: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """Call any operation of the vendor's spec by its operationId (see SunoClient.request)."""
+        call, idempotent = self._core.operation_call(operation_id, body, params)
+        return await self._send(call, self._core.operation_result, idempotent=idempotent, key="")
 
     async def wait(
         self,
-        task_id: str,
+        task: Task | str,
         *,
         until: Until = "complete",
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
     ) -> Task:
-        return await self._wait(task_id, until=until, timeout=timeout, on_update=on_update)
+        """Poll until the job reaches `until` (see SunoClient.wait)."""
+        return await self._wait(task, until=until, timeout=timeout, on_update=on_update)
 
     async def _wait(
         self,
-        task_id: str,
+        job: Task | str,
         *,
         until: Until,
         timeout: float,
         on_update: OnUpdate | None,
         last: Task | None = None,
     ) -> Task:
+        task_id = job.task_id if isinstance(job, Task) else job
+        last = last or (job if isinstance(job, Task) else None)
         waiter = self._core.waiter(task_id, until=until, timeout=timeout, last=last)
         with self._core.after_acceptance(self._core.last_seen(waiter)):
             while True:  # bounded: the waiter ends the wait by its deadline and its poll count
-                task = await self.get(task_id)
+                task = await self.get(job)
                 step = waiter.observe(task, now=self._clock())
                 self._core.journal_observe(task)
                 if step.notify and on_update is not None:
@@ -752,7 +983,7 @@ class AsyncSunoClient(_Driver):
 
     async def generate(
         self,
-        request: MusicRequest,
+        request: Request,
         *,
         until: Until = "complete",
         timeout: float = DEFAULT_WAIT_TIMEOUT,
@@ -763,6 +994,6 @@ class AsyncSunoClient(_Driver):
         if on_update is not None:
             with self._core.after_acceptance(lambda: task):
                 on_update(task)
-        return await self._wait(
-            task.task_id, until=until, timeout=timeout, on_update=on_update, last=task
-        )
+        if task.done:
+            return task
+        return await self._wait(task, until=until, timeout=timeout, on_update=on_update, last=task)

@@ -7,7 +7,17 @@ from typing import Any, Literal
 
 import attrs
 
-__all__ = ["TERMINAL_STATES", "Task", "TaskError", "TaskState", "Track", "parse_duration"]
+__all__ = [
+    "TERMINAL_STATES",
+    "Credits",
+    "Lyrics",
+    "LyricsVariant",
+    "Task",
+    "TaskError",
+    "TaskState",
+    "Track",
+    "parse_duration",
+]
 
 TaskState = Literal[
     "queued", "running", "text_ready", "first_ready", "succeeded", "failed", "unknown"
@@ -80,11 +90,43 @@ class Track:
 
 
 @attrs.frozen
-class Task:
-    """A generation task as every vendor's answers describe it.
+class LyricsVariant:
+    """One set of lyrics a lyrics task wrote."""
 
-    `raw` is the generated model (or the decoded JSON) the task was built from, for anything
-    this type does not normalize.
+    text: str
+    title: str | None = None
+    error: str | None = None  # why this variant failed, when the vendor says
+
+
+@attrs.frozen
+class Lyrics:
+    """The result of `GenerateLyrics`: the variants the vendor wrote (usually two)."""
+
+    variants: tuple[LyricsVariant, ...]
+
+    @property
+    def text(self) -> str:
+        """The first variant's lyrics."""
+        return self.variants[0].text if self.variants else ""
+
+
+@attrs.frozen
+class Credits:
+    """The result of `GetCredits`: what the account has left, in the vendor's unit."""
+
+    remaining: float
+    extra: float | None = None  # bonus credits, where the vendor counts them apart
+
+
+@attrs.frozen
+class Task:
+    """One snapshot of a job a vendor accepted; also the handle to poll it again.
+
+    `operation` is the capability the job performs (`music.generate`, `lyrics.generate`, ...);
+    `client.get(task)` reads its next snapshot from the poll operation of that capability.
+    `result` is the typed result once the job has one (`Lyrics`, `Credits`, ...); music results
+    stay in `tracks`. `raw` is the generated model (or the decoded JSON) the task was built from,
+    for anything this type does not normalize.
     """
 
     vendor: str
@@ -94,6 +136,8 @@ class Task:
     error: TaskError | None = None
     tracks: tuple[Track, ...] = ()
     raw: Any = attrs.field(default=None, repr=False, eq=False)
+    operation: str = "music.generate"
+    result: Any = None
 
     @property
     def done(self) -> bool:
@@ -108,4 +152,6 @@ class Task:
             "vendor_state": self.vendor_state,
             "error": attrs.asdict(self.error) if self.error else None,
             "tracks": [track.to_dict() for track in self.tracks],
+            "operation": self.operation,
+            "result": attrs.asdict(self.result) if attrs.has(type(self.result)) else self.result,
         }

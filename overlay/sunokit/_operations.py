@@ -8,6 +8,9 @@ Nothing here names a vendor or an operation. What an operation is comes from its
   repeat: retried);
 - `x-sunokit-operation`: the vendor-neutral capability it offers (`music.generate`, ...);
 - `x-sunokit-poll`: on a create, the operationId that reads the job it starts;
+- `x-sunokit-job-id`: on a create, the JSON path of the job id in its success answer;
+- `x-sunokit-state` / `x-sunokit-error-message`: on a poll, the JSON paths of the job's state
+  (a field whose enum schema carries `x-sunokit-task-states`) and of its failure reason;
 - `x-sunokit-rate-limit`: the documented client-side limit;
 - an operation-level `servers` entry: it is sent to another host (the client's
   `<name>_base_url` for that server, see `Operation.host`).
@@ -56,7 +59,17 @@ class SpecOperation:
     parameters: tuple[Parameter, ...]
     has_body: bool
     server: str | None  # an operation-level server URL, or None: the client's base URL
+    job_id: tuple[str, ...] | None
+    state: tuple[str, ...] | None
+    error_message: tuple[str, ...] | None
+    code_schema: str
+    state_schema: str | None
     spec: _specs.Operation = attrs.field(repr=False)
+
+    @property
+    def id_parameter(self) -> Parameter | None:
+        """The parameter a poll takes the job id in (its first required one)."""
+        return next((p for p in self.parameters if p.required), None)
 
     @property
     def rate_limit(self) -> _specs.RateLimit | None:
@@ -99,6 +112,8 @@ def _index(vendor: str) -> Mapping[str, SpecOperation]:
                 )
             )
         servers = definition.get("servers") or ()
+        success = _success_schema(vendor, definition)
+        state = _path(definition.get("x-sunokit-state"))
         found[operation.operation_id] = SpecOperation(
             vendor=vendor,
             operation_id=operation.operation_id,
@@ -109,9 +124,64 @@ def _index(vendor: str) -> Mapping[str, SpecOperation]:
             parameters=tuple(parameters),
             has_body="requestBody" in definition,
             server=str(servers[0]["url"]) if servers else None,
+            job_id=_path(definition.get("x-sunokit-job-id")),
+            state=state,
+            error_message=_path(definition.get("x-sunokit-error-message")),
+            code_schema=_schema_name_at(vendor, success, ("code",)) or "ResponseCode",
+            state_schema=_schema_name_at(vendor, success, state) if state else None,
             spec=operation,
         )
     return found
+
+
+def _path(value: object) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(part, str) for part in value):
+        raise ConfigurationError(f"an x-sunokit JSON path must be a list of keys, not {value!r}")
+    return tuple(value)
+
+
+def _success_schema(vendor: str, definition: Mapping[str, Any]) -> Any:
+    return (
+        definition.get("responses", {})
+        .get("200", {})
+        .get("content", {})
+        .get("application/json", {})
+        .get("schema")
+    )
+
+
+def _schema_name_at(vendor: str, schema: Any, path: tuple[str, ...]) -> str | None:
+    """The name of the component schema found at `path` of `schema` (following $refs and the
+    non-null branch of anyOf/oneOf), or None."""
+    name = None
+    node = schema
+    for index, key in enumerate((*path, None)):
+        while isinstance(node, Mapping):
+            if "$ref" in node:
+                name = str(node["$ref"]).rsplit("/", 1)[-1]
+                node = _specs.resolve(vendor, node)
+                continue
+            branches = node.get("anyOf") or node.get("oneOf")
+            if branches:
+                node = next(
+                    (
+                        b
+                        for b in branches
+                        if not (isinstance(b, Mapping) and b.get("type") == "null")
+                    ),
+                    None,
+                )
+                continue
+            break
+        if key is None:
+            return name if index == len(path) else None
+        properties = node.get("properties") if isinstance(node, Mapping) else None
+        if not isinstance(properties, Mapping) or key not in properties:
+            return None
+        node, name = properties[key], None
+    return None
 
 
 def operation_ids(vendor: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ model that is not a string...) raises ClientValidationError at once, naming the 
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 
@@ -22,9 +22,12 @@ __all__ = [
     "CustomLyrics",
     "Description",
     "Extend",
+    "GenerateLyrics",
+    "GetCredits",
     "Inspiration",
     "Instrumental",
     "MusicRequest",
+    "Request",
     "Tuning",
 ]
 
@@ -203,3 +206,33 @@ class Inspiration:
 
 
 MusicRequest = Description | CustomLyrics | Instrumental | Extend | Inspiration
+
+
+# ---------------------------------------------------------------- requests beyond music
+#
+# Each names the capability it asks for (`x-sunokit-operation` of the create or call operation
+# in the specs) and the result type its Task carries; the vendor bindings
+# (`_adapters.<family>.BINDINGS`) turn it into a wire body.
+
+
+@attrs.frozen
+class GenerateLyrics:
+    """Lyrics written from a description (result: `Lyrics`, usually two variants)."""
+
+    prompt: str = attrs.field(validator=_not_blank)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "lyrics.generate"
+
+
+@attrs.frozen
+class GetCredits:
+    """The account's remaining credits (result: `Credits`); free, answered at once."""
+
+    capability: ClassVar[str] = "account.credits"
+
+
+#: Every request type the clients accept.
+Request = (
+    Description | CustomLyrics | Instrumental | Extend | Inspiration | GenerateLyrics | GetCredits
+)

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from .._bindings import Binding
 from .._specs import check_vendor
+from . import _kie, _sunoapi_com
 from ._base import Adapter, Call
 from ._kie import KieAdapter
 from ._relay import RelayAdapter
 from ._sunoapi_com import SunoapiComAdapter
 from ._sunosay import SunosayAdapter
 
-__all__ = ["Adapter", "Call", "get_adapter"]
+__all__ = ["Adapter", "Call", "bindings", "get_adapter"]
+
+#: Each family's bindings beyond music (music goes through the adapters).
+_FAMILY_BINDINGS: dict[str, tuple[Binding, ...]] = {
+    "sunoapi_org": _kie.BINDINGS,
+    "apikley": _kie.BINDINGS,
+    "sunoapi_com": _sunoapi_com.BINDINGS,
+    "sunosay": (),
+    "relay": (),
+}
+
+
+def bindings(vendor: str) -> tuple[Binding, ...]:
+    """The vendor's bindings whose operation its spec has."""
+    check_vendor(vendor)
+    return tuple(b for b in _FAMILY_BINDINGS[vendor] if b.offered_by(vendor))
 
 
 def get_adapter(vendor: str) -> Adapter:

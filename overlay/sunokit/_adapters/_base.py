@@ -376,14 +376,17 @@ class Adapter(abc.ABC):
         return attrs.evolve(task, task_id=task.task_id or task_id, raw=response.parsed)
 
     @abc.abstractmethod
-    def map_error(self, response: RawResponse) -> APIStatusError | None:
-        """The error an answer means, or None when it is a success."""
+    def map_error(
+        self, response: RawResponse, code_schema: str = "ResponseCode"
+    ) -> APIStatusError | None:
+        """The error an answer means, or None when it is a success. `code_schema` names the
+        code table of the operation that answered (its envelope's `code` schema)."""
 
-    def raise_for_error(self, response: RawResponse) -> None:
+    def raise_for_error(self, response: RawResponse, code_schema: str = "ResponseCode") -> None:
         with understood(
             self.vendor, "answer", body=response.json(), status_code=response.status_code
         ):
-            error = self.map_error(response)
+            error = self.map_error(response, code_schema)
         if error is not None:
             raise error
         if response.parsed is None:

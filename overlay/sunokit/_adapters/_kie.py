@@ -11,21 +11,34 @@ from types import ModuleType
 from typing import Any, ClassVar
 
 from .. import _specs
+from .._bindings import Binding, Context, dig
 from .._errors import APIStatusError, ClientValidationError, UnsupportedRequestError
-from .._models import Task
-from .._requests import CustomLyrics, Description, Extend, Instrumental, MusicRequest, Tuning
+from .._models import Credits, Lyrics, LyricsVariant, Task
+from .._requests import (
+    CustomLyrics,
+    Description,
+    Extend,
+    GenerateLyrics,
+    GetCredits,
+    Instrumental,
+    MusicRequest,
+    Tuning,
+)
 from .._validation import Violation
 from ._base import (
     Adapter,
+    AnswerShapeError,
     Call,
     RawResponse,
     envelope_error,
     failure,
     id_at,
+    json_type,
     neutral_state,
     object_at,
     objects_at,
     submitted_task_id,
+    text_or_none,
     track_from,
 )
 
@@ -169,9 +182,11 @@ class KieAdapter(Adapter):
         model = self._models.SubmitMusicRequest.from_dict(body)
         return Call(self._endpoint("submit_music"), {"body": model}, role, model.to_dict())
 
-    def map_error(self, response: RawResponse) -> APIStatusError | None:
+    def map_error(
+        self, response: RawResponse, code_schema: str = "ResponseCode"
+    ) -> APIStatusError | None:
         return envelope_error(
-            self.vendor, response, code_schema="ResponseCode", message_key="msg", success=200
+            self.vendor, response, code_schema=code_schema, message_key="msg", success=200
         )
 
     def _status_call(self, task_id: str) -> Call:
@@ -205,3 +220,39 @@ class KieAdapter(Adapter):
             tracks=tracks,
             raw=body,
         )
+
+
+# --------------------------------------------------------------------- bindings beyond music
+
+
+def _lyrics_body(request: GenerateLyrics, context: Context) -> dict[str, Any]:
+    return {"prompt": request.prompt, "callBackUrl": request.callback_url or context.callback_url}
+
+
+def _lyrics(body: Any) -> Lyrics:
+    items = objects_at(dig(body, ("data", "response", "data")), "data.response.data")
+    variants = []
+    for item in items:
+        text = item.get("text")
+        error = item.get("errorMessage")
+        variants.append(
+            LyricsVariant(
+                text=text if isinstance(text, str) else "",
+                title=text_or_none(item.get("title")),
+                error=error if isinstance(error, str) and error else None,
+            )
+        )
+    return Lyrics(tuple(variants))
+
+
+def _credits(body: Any) -> Credits:
+    value = body.get("data") if isinstance(body, Mapping) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise AnswerShapeError(f"data is {json_type(value)}; the spec says a number")
+    return Credits(remaining=float(value))
+
+
+BINDINGS: tuple[Binding, ...] = (
+    Binding(GenerateLyrics, "generate_lyrics", _lyrics_body, _lyrics),
+    Binding(GetCredits, "get_credits", None, _credits),
+)

@@ -110,7 +110,9 @@ class RelayAdapter(Adapter):
         model = self._models.SubmitMusicRequest.from_dict(body)
         return Call(self._endpoint("submit_music"), {"body": model}, role, model.to_dict())
 
-    def map_error(self, response: RawResponse) -> APIStatusError | None:
+    def map_error(
+        self, response: RawResponse, code_schema: str = "ResponseCode"
+    ) -> APIStatusError | None:
         body = response.json()
         if isinstance(body, dict) and body.get("code") is None:
             gateway = body.get("error")
@@ -123,7 +125,7 @@ class RelayAdapter(Adapter):
                     code=None,
                     message=None,
                     status_code=response.status_code,
-                    code_schema="ResponseCode",
+                    code_schema=code_schema,
                 )
                 return make_error(
                     self.vendor,
@@ -135,7 +137,7 @@ class RelayAdapter(Adapter):
         return envelope_error(
             self.vendor,
             response,
-            code_schema="ResponseCode",
+            code_schema=code_schema,
             message_key="message",
             success="success",
         )

@@ -9,16 +9,27 @@ import sunoapi_com_client
 from sunoapi_com_client.api.music import get_task, submit_music
 from sunoapi_com_client.models import SubmitMusicRequest
 
+from .._bindings import Binding
 from .._errors import APIStatusError, ClientValidationError
-from .._models import Task, TaskState
-from .._requests import CustomLyrics, Description, Extend, Inspiration, Instrumental, MusicRequest
+from .._models import Credits, Task, TaskState
+from .._requests import (
+    CustomLyrics,
+    Description,
+    Extend,
+    GetCredits,
+    Inspiration,
+    Instrumental,
+    MusicRequest,
+)
 from .._validation import Violation
 from ._base import (
     Adapter,
+    AnswerShapeError,
     Call,
     RawResponse,
     envelope_error,
     failure,
+    json_type,
     neutral_state,
     objects_at,
     submitted_task_id,
@@ -133,9 +144,11 @@ class SunoapiComAdapter(Adapter):
         model = SubmitMusicRequest.from_dict(body)
         return Call(submit_music, {"body": model}, role, model.to_dict())
 
-    def map_error(self, response: RawResponse) -> APIStatusError | None:
+    def map_error(
+        self, response: RawResponse, code_schema: str = "ResponseCode"
+    ) -> APIStatusError | None:
         return envelope_error(
-            self.vendor, response, code_schema="ResponseCode", message_key="message", success=200
+            self.vendor, response, code_schema=code_schema, message_key="message", success=200
         )
 
     def _status_call(self, task_id: str) -> Call:
@@ -174,3 +187,19 @@ class SunoapiComAdapter(Adapter):
             tracks=tuple(track_from(clip, keys=_TRACK_KEYS) for clip in clips),
             raw=body,
         )
+
+
+# --------------------------------------------------------------------- bindings beyond music
+
+
+def _credits(body: Any) -> Credits:
+    remaining = body.get("credits") if isinstance(body, Mapping) else None
+    extra = body.get("extra_credits") if isinstance(body, Mapping) else None
+    if isinstance(remaining, bool) or not isinstance(remaining, (int, float)):
+        raise AnswerShapeError(f"credits is {json_type(remaining)}; the spec says a number")
+    if isinstance(extra, bool) or not isinstance(extra, (int, float)):
+        extra = None
+    return Credits(remaining=float(remaining), extra=None if extra is None else float(extra))
+
+
+BINDINGS: tuple[Binding, ...] = (Binding(GetCredits, "get_credits", None, _credits),)

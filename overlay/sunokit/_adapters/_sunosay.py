@@ -98,9 +98,11 @@ class SunosayAdapter(Adapter):
         model = SubmitMusicRequest.from_dict(body)
         return Call(submit_music, {"body": model}, role, model.to_dict())
 
-    def map_error(self, response: RawResponse) -> APIStatusError | None:
+    def map_error(
+        self, response: RawResponse, code_schema: str = "ResponseCode"
+    ) -> APIStatusError | None:
         return envelope_error(
-            self.vendor, response, code_schema="ResponseCode", message_key="message", success=200
+            self.vendor, response, code_schema=code_schema, message_key="message", success=200
         )
 
     def _status_call(self, task_id: str) -> Call:

@@ -1,0 +1,123 @@
+"""Jobs of any capability, without I/O: the call that starts one, the Task an answer means.
+
+The drivers in `_client.py` send these calls through the same exchange as everything else
+(retry policy by phase, rate limits, key redaction). Nothing here names a vendor or an
+operation: the binding says which operation and how to build its body, the spec says the rest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import _specs
+from ._adapters import Adapter, Call
+from ._adapters._base import RawResponse, failure, neutral_state, understood
+from ._bindings import Binding, Context, dig
+from ._errors import APIResponseError
+from ._models import Task
+from ._operations import SpecOperation, arguments, endpoint, spec_operation
+from ._validation import validate_or_raise
+
+__all__ = ["accepted", "create_call", "poll_call", "polled"]
+
+
+def _role(operation: SpecOperation) -> str:
+    # the exchange's limiter group: creates share the vendor's create limit
+    return "submit" if operation.phase == "create" else "call"
+
+
+def create_call(vendor: str, binding: Binding, request: Any, context: Context) -> Call:
+    """The validated call that starts the job (or answers at once) for `request`."""
+    operation = binding.spec_operation(vendor)
+    body = binding.body(request, context) if binding.body is not None else None
+    if body is not None and operation.spec.request_schema_pointer is not None:
+        validate_or_raise(vendor, body, operation_id=operation.operation_id)
+    module = endpoint(operation)
+    return Call(module, arguments(operation, module, body, None), _role(operation), body)
+
+
+def accepted(vendor: str, adapter: Adapter, binding: Binding, raw: RawResponse) -> Task:
+    """The Task the create's answer stands for: queued with its job id when a poll follows,
+    else finished with its result."""
+    operation = binding.spec_operation(vendor)
+    adapter.raise_for_error(raw, operation.code_schema)
+    body = raw.json()
+    capability = binding.request.capability
+    if operation.poll is None:
+        return _finished(vendor, binding, body, raw, task_id="")
+    job_id = dig(body, operation.job_id)
+    if isinstance(job_id, int) and not isinstance(job_id, bool):
+        job_id = str(job_id)
+    if not isinstance(job_id, str) or not job_id.strip():
+        raise APIResponseError(
+            f"{vendor} accepted the {capability} request without a job id at "
+            f"{'.'.join(operation.job_id or ('?',))}",
+            vendor=vendor,
+            status_code=raw.status_code,
+            body=body,
+        )
+    return Task(vendor, job_id, "queued", raw=raw.parsed, operation=capability)
+
+
+def _finished(vendor: str, binding: Binding, body: Any, raw: RawResponse, task_id: str) -> Task:
+    with understood(vendor, "answer", body=body, status_code=raw.status_code):
+        result = binding.result(body)
+    return Task(
+        vendor,
+        task_id,
+        "succeeded",
+        raw=raw.parsed,
+        operation=binding.request.capability,
+        result=result,
+    )
+
+
+def poll_operation(vendor: str, binding: Binding) -> SpecOperation:
+    poll = binding.spec_operation(vendor).poll
+    assert poll is not None, "only jobs with a poll are polled"
+    return spec_operation(vendor, poll)
+
+
+def poll_call(vendor: str, binding: Binding, task_id: str) -> Call:
+    """The call that reads the job `task_id` (in the poll's first required parameter)."""
+    operation = poll_operation(vendor, binding)
+    parameter = operation.id_parameter
+    module = endpoint(operation)
+    params = {parameter.name: task_id} if parameter is not None else None
+    body = None if parameter is not None else {"task_id": task_id}
+    return Call(module, arguments(operation, module, body, params), "status", None)
+
+
+def polled(vendor: str, adapter: Adapter, binding: Binding, task_id: str, raw: RawResponse) -> Task:
+    """The snapshot a poll's answer describes: its neutral state from the spec's state table,
+    its failure reason, and the typed result once it succeeded."""
+    operation = poll_operation(vendor, binding)
+    adapter.raise_for_error(raw, operation.code_schema)
+    body = raw.json()
+    with understood(vendor, "status", body=body, status_code=raw.status_code):
+        value = dig(body, operation.state)
+        shown = (
+            str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+        )
+        state = (
+            neutral_state(vendor, operation.state_schema, shown)
+            if operation.state_schema is not None and shown is not None
+            else "unknown"
+        )
+        error = None
+        if state == "failed" and operation.state_schema is not None:
+            reason = dig(body, operation.error_message)
+            kinds = _specs.failure_kinds(vendor, operation.state_schema)
+            kind = kinds.get(shown) if shown is not None else None
+            error = failure(None, reason if isinstance(reason, str) and reason else shown, kind)
+        result = binding.result(body) if state == "succeeded" else None
+    return Task(
+        vendor,
+        task_id,
+        state,
+        vendor_state=shown,
+        error=error,
+        raw=raw.parsed,
+        operation=binding.request.capability,
+        result=result,
+    )
