@@ -25,7 +25,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from sunokit import CallbackError, ConfigurationError, Task, Track, callbacks
+from sunokit import CallbackError, ConfigurationError, Task, Track, _specs, callbacks
 from sunokit._models import TaskState
 from sunokit._specs import VENDORS, load_spec
 
@@ -51,12 +51,27 @@ FAST = settings(
 # The specs' callback examples
 
 
+def _body_ref(post: Mapping[str, Any]) -> str:
+    return str(post["requestBody"]["content"]["application/json"]["schema"].get("$ref", ""))
+
+
 def callback_posts(vendor: str) -> Iterator[Mapping[str, Any]]:
-    """paths.*.post.callbacks.*.*.post of a spec."""
-    for item in load_spec(vendor)["paths"].values():
-        for callback in (item.get("post", {}).get("callbacks") or {}).values():
-            for callback_item in callback.values():
-                yield callback_item["post"]
+    """paths.*.post.callbacks.*.*.post of a spec whose body is the task callback that
+    `callbacks.parse` reads: the one of the submit operation (other operations reuse it; the
+    callbacks of other kinds of job, e.g. lyrics, have bodies of their own)."""
+    posts = [
+        callback_item["post"]
+        for item in load_spec(vendor)["paths"].values()
+        for callback in (item.get("post", {}).get("callbacks") or {}).values()
+        for callback_item in callback.values()
+    ]
+    submit = load_spec(vendor)["paths"][_specs.operation(vendor, "submit").path]["post"]
+    task_refs = {
+        _body_ref(callback_item["post"])
+        for callback in (submit.get("callbacks") or {}).values()
+        for callback_item in callback.values()
+    }
+    yield from (post for post in posts if _body_ref(post) in task_refs)
 
 
 def callback_examples() -> list[Any]:

@@ -67,7 +67,9 @@ class ResponseCase:
 
     @property
     def id(self) -> str:
-        return f"{self.vendor}:{self.role}:{self.status}:{self.name}"
+        # An operation without a role (lyrics, credits, ...) is named by its operationId.
+        label = self.role or str(self.operation.get("operationId"))
+        return f"{self.vendor}:{label}:{self.status}:{self.name}"
 
     @property
     def operation(self) -> Mapping[str, Any]:
@@ -115,8 +117,18 @@ def test_every_vendor_has_response_examples_for_submit_and_status() -> None:
     for vendor in VENDORS:
         roles = {case.role for case in CLIENT_CASES if case.vendor == vendor}
         assert roles == {"submit", "status"}, vendor
-    # Operations beyond submit/status (extend, credits, batch status) are covered too.
+    # Operations beyond submit/status (extend, credits, batch status) are covered too, and so
+    # is every operation without a role: each documented answer of each operation is a case.
     assert {case.role for case in CASES} - {"submit", "status"}
+    for vendor in VENDORS:
+        operations = {
+            (path, method)
+            for path, item in load(vendor)["paths"].items()
+            for method, op in item.items()
+            if isinstance(op, dict) and "responses" in op
+        }
+        assert operations == {(c.path, c.method) for c in CASES if c.vendor == vendor}, vendor
+    assert len({case.id for case in CASES}) == len(CASES), "case ids are unique"
 
 
 def _schema(vendor: str) -> Any:

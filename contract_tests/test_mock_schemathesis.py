@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import collections
 import copy
+import functools
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -55,7 +56,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-from sunokit import _specs
+from sunokit import _operations, _specs
 from sunokit._formats import is_uri
 from sunokit.mock import DEFAULT_API_KEY, ManualClock, MockVendor, StageTimings, create_app
 
@@ -123,15 +124,30 @@ def load_schema(vendor: str) -> Any:
 # --------------------------------------------------------------------------- meaning of an answer
 
 
-def error_kind(vendor: str, status: int, body: Any) -> str | None:
+@functools.cache
+def code_schema(vendor: str, method: str, path: str) -> str:
+    """The code table the operation's success envelope refers to (`ResponseCode` unless the
+    operation's page documents a table of its own), read by the overlay's operations index."""
+    for operation in _specs.operations(vendor):
+        if operation.method == method.lower() and operation.path == path:
+            return _operations.spec_operation(vendor, operation.operation_id).code_schema
+    return "ResponseCode"
+
+
+def case_code_schema(vendor: str, case: Any) -> str:
+    return code_schema(vendor, case.operation.method, case.operation.path)
+
+
+def error_kind(vendor: str, status: int, body: Any, schema: str = "ResponseCode") -> str | None:
     """The error kind an answer means, read from the spec's tables; None for a success or for
     a body without a code whose HTTP status the vendor's table does not name (plain HTTP, such
     as the 405 of an undeclared method: its status says it all).
 
     In order: the code refined by its message (x-sunokit-error-message-kinds), the code's kind
     (x-sunokit-error-kinds) unless the HTTP status overrides it (x-sunokit-http-status-overrides),
-    and for a body without a code the HTTP status table (x-sunokit-http-status-kinds). A code
-    the spec does not name fails the check (AssertionError).
+    and for a body without a code the HTTP status table (x-sunokit-http-status-kinds). `schema`
+    is the operation's code table. A code the table does not name fails the check
+    (AssertionError).
     """
     code = body.get("code") if isinstance(body, dict) else None
     statuses = _specs.http_status_kinds(vendor)
@@ -143,21 +159,23 @@ def error_kind(vendor: str, status: int, body: Any) -> str | None:
     if status in statuses.overrides and status in statuses.kinds:
         return statuses.kinds[status]
     message = next((body[key] for key in ("message", "msg") if isinstance(body.get(key), str)), "")
-    for entry in _specs.error_message_kinds(vendor, "ResponseCode"):
+    for entry in _specs.error_message_kinds(vendor, schema):
         if entry.code == str(code) and entry.pattern.search(message):
             return entry.kind
-    kind = _specs.error_kinds(vendor, "ResponseCode").get(str(code))
-    assert kind is not None, f"code {code!r} is in no x-sunokit-error-kinds table"
+    kind = _specs.error_kinds(vendor, schema).get(str(code))
+    assert kind is not None, f"code {code!r} is not in the x-sunokit-error-kinds of {schema}"
     return kind
 
 
-def meaning(vendor: str, response: schemathesis.Response) -> schemathesis.Response:
+def meaning(
+    vendor: str, response: schemathesis.Response, schema: str = "ResponseCode"
+) -> schemathesis.Response:
     """`response` with the HTTP status its content means (unchanged when it already agrees)."""
     try:
         body = response.json()
     except ValueError:
         return response  # not JSON: content_type/response_schema_conformance judge it
-    kind = error_kind(vendor, response.status_code, body)
+    kind = error_kind(vendor, response.status_code, body, schema)
     if kind is not None:
         status = KIND_STATUS[kind]
     elif isinstance(body, dict) and body.get("code") in SUCCESS_CODES:
@@ -185,7 +203,7 @@ def by_meaning(vendor: str, check: Check) -> Check:
     """`check` (a built-in) applied to the status the answer means."""
 
     def run(ctx: schemathesis.CheckContext, response: schemathesis.Response, case: Any) -> Any:
-        return check(ctx, meaning(vendor, response), case)
+        return check(ctx, meaning(vendor, response, case_code_schema(vendor, case)), case)
 
     run.__name__ = f"{check.__name__}_by_meaning"
     return run
@@ -206,9 +224,10 @@ def auth_is_enforced(vendor: str) -> Check:
             body = response.json()
         except ValueError:
             return
+        schema = case_code_schema(vendor, case)
         if (
             not 200 <= response.status_code < 300
-            or error_kind(vendor, response.status_code, body) is not None
+            or error_kind(vendor, response.status_code, body, schema) is not None
             or case.method.upper() != case.operation.method.upper()  # an unsupported-method probe
         ):
             return
@@ -218,7 +237,7 @@ def auth_is_enforced(vendor: str) -> Check:
             ("a wrong key", {**headers, "Authorization": "Bearer sk-wrong"}),
         ):
             probe = case.derive(headers=headers).call(headers=sent)
-            kind = error_kind(vendor, probe.status_code, probe.json())
+            kind = error_kind(vendor, probe.status_code, probe.json(), schema)
             assert kind == "authentication", (
                 f"{label} with {name}: expected the vendor's authentication answer, "
                 f"got HTTP {probe.status_code} {probe.text[:200]}"

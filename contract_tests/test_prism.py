@@ -598,7 +598,12 @@ def _send_example(server: PrismServer, example: MediaExample, sink: CallbackSink
     body = example.value
     if isinstance(body, dict):  # deliver documented callbacks locally, not to example.com
         hook = sink.url(example.vendor, f"/examples/{example.vendor}/{example.name}")
-        body = {key: hook if key in CALLBACK_FIELDS else value for key, value in body.items()}
+        # ...except the field an invalid example is about (a callback URL that is no URI)
+        wrong = (example.expect or {}).get("field")
+        body = {
+            key: hook if key in CALLBACK_FIELDS and key != wrong else value
+            for key, value in body.items()
+        }
     return httpx.request(
         method.upper(),
         server.url + path,
