@@ -7,6 +7,8 @@ import collections
 import contextlib
 import copy
 import dataclasses
+import email.parser
+import email.policy
 import hashlib
 import hmac
 import json
@@ -27,10 +29,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from .. import _specs
+from .. import _operations, _specs
 from .._validation import validate
 from . import _media
 from ._dialects import Answer, Dialect, dialect_for
+from ._dialects._base import Refusal, Renderer
 from ._faults import (
     REPLACING_KINDS,
     DroppedConnectionResponse,
@@ -39,8 +42,8 @@ from ._faults import (
     install_log_filter,
     request_scope,
 )
-from ._spec import CallbackSpec, callback_spec, success_example
-from ._tasks import MockTask, MockTrack, Stage, StageTimings
+from ._spec import CallbackSpec, callback_spec, callback_spec_for, success_example
+from ._tasks import MockFile, MockTask, MockTrack, Stage, StageTimings
 
 __all__ = ["CallbackRecord", "MockStats", "MockVendor", "create_app"]
 
@@ -263,6 +266,10 @@ class MockVendor:
         for fault in faults:
             self._faults.add(fault)
         self._tracks: dict[str, MockTrack] = {}
+        self._base_url = "http://testserver/"  # of the latest request that made something
+        self._track_tasks: dict[str, MockTask] = {}  # track id -> its task
+        self._files: dict[str, MockFile] = {}  # result files and uploads by name
+        self._claims: dict[tuple[str, ...], str] = {}  # (capability, source) -> result id
         self._windows: dict[tuple[Any, ...], collections.deque[float]] = {}
         self._lock = threading.RLock()
         self._counter = 0
@@ -395,7 +402,8 @@ class MockVendor:
             unknown = self._faults.take({"unknown_status"}, scope)
             if unknown is not None:
                 self._count_fault(unknown)
-                self.dialect.set_unknown_status(answer.body, unknown.value)
+                target = answer.renderer if answer.renderer is not None else self.dialect
+                target.set_unknown_status(answer.body, unknown.value)
         if answer.kind is not None:
             with self._lock:
                 self.stats.rejected[answer.kind] += 1
@@ -466,7 +474,11 @@ class MockVendor:
                 body = _parse_json(await request.body())
             except _BadJSON as error:
                 return self.dialect.error(
-                    "invalid_request", f"the request body is not valid JSON: {error}"
+                    "invalid_request",
+                    f"the request body is not valid JSON: {error}",
+                    schema=_operations.spec_operation(
+                        self.vendor, operation.operation_id
+                    ).code_schema,
                 )
         role = operation.role
         if role in _SUBMIT_ROLES:
@@ -477,31 +489,202 @@ class MockVendor:
             return self._status_batch(operation, body)
         if role == "credits":
             return self.dialect.credits(self.credits)
-        return self._documented_answer(request, operation, params, body)
+        spec = _operations.spec_operation(self.vendor, operation.operation_id)
+        if spec.phase == "create" and spec.poll is not None and self._is_music_poll(spec.poll):
+            return self._submit(request, operation, body)  # a music-family create
+        if spec.phase == "poll" and self._polls_renderer_tasks(operation.operation_id):
+            return self._poll(request, operation, spec, params, body)
+        renderer = self.dialect.renderer(spec.capability) if spec.capability else None
+        if renderer is None:
+            return self._documented_answer(request, operation, params, body)
+        rejected = self._check_request(request, operation, params, body)
+        if rejected is not None:
+            return rejected
+        if spec.phase == "create":
+            return self._create(request, operation, spec, renderer, body)
+        raw = getattr(request, "_body", b"")
+        return renderer.call(
+            self, operation.operation_id, str(request.base_url), body, raw, request.headers
+        )
 
-    def _documented_answer(
+    # ------------------------------------------------------------------ any operation
+
+    def _is_music_poll(self, operation_id: str) -> bool:
+        return any(
+            op.operation_id == operation_id and op.role == "status"
+            for op in _specs.operations(self.vendor)
+        )
+
+    def _polls_renderer_tasks(self, operation_id: str) -> bool:
+        """A poll that reads tasks of a capability this dialect renders."""
+        for op in _specs.operations(self.vendor):
+            definition = op.definition
+            if definition.get("x-sunokit-poll") == operation_id:
+                capability = definition.get("x-sunokit-operation")
+                if capability and self.dialect.renderer(str(capability)) is not None:
+                    return True
+        return False
+
+    def _check_request(
         self, request: Request, operation: _specs.Operation, params: dict[str, str], body: Any
-    ) -> Answer:
-        """An operation without a lifecycle of its own here: checked like the vendor checks it
-        (required parameters, the body against the spec), then answered with its documented
-        success example, as stripe-mock answers from its fixtures."""
+    ) -> Answer | None:
+        """Checked like the vendor checks it: required parameters, the body against the spec,
+        a multipart body's parts; errors carry codes of the operation's own code table."""
+        codes = _operations.spec_operation(self.vendor, operation.operation_id).code_schema
         for raw in operation.definition.get("parameters", ()):
             parameter = _specs.resolve(self.vendor, raw)
             name = str(parameter.get("name"))
             where = request.query_params if parameter.get("in") == "query" else params
             if parameter.get("required") and not where.get(name):
-                return self.dialect.error("invalid_request", f"{name}: required")
+                return self.dialect.error("invalid_request", f"{name}: required", schema=codes)
         if operation.request_schema_pointer is not None:
             texts = [
                 f"{violation.path.lstrip('/').replace('/', '.') or 'body'}: {violation.message}"
                 for violation in validate(self.vendor, body, operation_id=operation.operation_id)
             ]
             if texts:
-                return self.dialect.error("invalid_request", "; ".join(texts))
+                return self.dialect.error("invalid_request", "; ".join(texts), schema=codes)
+        form = (operation.definition.get("requestBody") or {}).get("content", {})
+        if "multipart/form-data" in form:
+            problem = _multipart_problem(
+                self.vendor,
+                form["multipart/form-data"].get("schema"),
+                request.headers.get("content-type", ""),
+                getattr(request, "_body", b""),  # read (and cached) by _vendor_call
+            )
+            if problem:
+                return self.dialect.error("invalid_request", problem, schema=codes)
+        return None
+
+    def _create(
+        self,
+        request: Request,
+        operation: _specs.Operation,
+        spec: _operations.SpecOperation,
+        renderer: Renderer,
+        body: Any,
+    ) -> Answer:
+        """A create of a rendered capability: refused for unknown ids (and documented
+        conflicts), billed, then a task whose poll renders it (or its answer at once)."""
+        codes = spec.code_schema
+        if self._rate_limited(operation):
+            return self.dialect.error("rate_limited", schema=codes)
+        refusal: Refusal | None = renderer.refuse(self, operation.operation_id, body)
+        if refusal is not None:
+            if refusal.answer is not None:
+                return refusal.answer
+            return self.dialect.error(refusal.kind, refusal.message, schema=codes)
+        cost = renderer.cost(operation.operation_id, body)
+        callback = callback_spec_for(self.vendor, operation.operation_id)
+        with self._lock:
+            if self.credits is not None and self.credits < cost:
+                return self.dialect.error("insufficient_credits", schema=codes)
+            if self.credits is not None:
+                self.credits -= cost
+            task = self._new_task(
+                request, operation.role, dict(body), callback, spec=spec, music=False
+            )
+            task.data["cost"] = cost
+            renderer.prepare(self, task)
+            self.stats.accepted_submissions += 1
+        if spec.poll is None:
+            return renderer.answer(self, task)
+        data: Any = task.id
+        for key in reversed(spec.job_id or ("data", "taskId")):
+            data = {key: data}
+        return Answer(200, {"code": self.dialect.ok, "msg": "success", **data})
+
+    def _poll(
+        self,
+        request: Request,
+        operation: _specs.Operation,
+        spec: _operations.SpecOperation,
+        params: dict[str, str],
+        body: Any,
+    ) -> Answer:
+        """A poll: the task named by its first required parameter, if this poll reads it."""
+        rejected = self._check_request(request, operation, params, body)
+        if rejected is not None:
+            return rejected
+        task_id, name = self._task_id_of(request, operation, params, body)
+        if task_id is None:
+            return self.dialect.error(
+                "invalid_request", f"{name}: required", schema=spec.code_schema
+            )
+        if self._rate_limited(operation, task_id):
+            return self.dialect.error("rate_limited", schema=spec.code_schema)
+        with self._lock:
+            task = self.tasks.get(task_id)
+            if task is None or task.poll != operation.operation_id:
+                return self.dialect.error(
+                    "not_found", f"task not found: {task_id}", schema=spec.code_schema
+                )
+            task.polls += 1
+            self.stats.polls[task.id] = task.polls
+            stage = task.stage(self.clock(), self.timings)
+        renderer = self.dialect.renderer(task.capability)
+        assert renderer is not None
+        answer = renderer.status(task, stage)
+        answer.renderer = renderer
+        return answer
+
+    # ------------------------------------------------------------------ Store (for renderers)
+
+    def find_task(self, task_id: str) -> MockTask | None:
+        return self.tasks.get(task_id)
+
+    def find_track(self, track_id: str) -> tuple[MockTask, MockTrack] | None:
+        track = self._tracks.get(track_id)
+        task = self._track_tasks.get(track_id)
+        return (task, track) if task is not None and track is not None else None
+
+    def stage(self, task: MockTask) -> Stage:
+        return task.stage(self.clock(), self.timings)
+
+    def add_file(self, task: MockTask | None, role: str, file: MockFile) -> str:
+        with self._lock:
+            self._files[file.name] = file
+        base = task.base_url if task is not None else self._base_url
+        url = f"{base}__mock__/media/{file.name}"
+        if task is not None:
+            task.files[role] = file
+            task.data.setdefault("urls", {})[role] = url
+        return url
+
+    def file_bytes(self, url: str) -> bytes | None:
+        marker = "/__mock__/media/"
+        if marker not in url:
+            return None
+        name = url.split(marker, 1)[1]
+        file = self._files.get(name)
+        if file is not None and file.redirect is None:
+            return file.make()
+        track = self._tracks.get(name.rpartition(".")[0])
+        if track is not None and name.endswith(".wav"):
+            return _media.wav_tone(track.duration, track.frequency)
+        return None
+
+    def claim(self, key: tuple[str, ...]) -> str | None:
+        return self._claims.get(key)
+
+    def set_claim(self, key: tuple[str, ...], owner: str) -> None:
+        self._claims[key] = owner
+
+    def _documented_answer(
+        self, request: Request, operation: _specs.Operation, params: dict[str, str], body: Any
+    ) -> Answer:
+        """An operation without a lifecycle of its own here: checked like the vendor checks it
+        (required parameters, the body against the spec), then answered with its documented
+        success example, as stripe-mock answers from its fixtures. Its errors carry codes of the
+        code table its page documents (the `code` of its success envelope)."""
+        codes = _operations.spec_operation(self.vendor, operation.operation_id).code_schema
+        rejected = self._check_request(request, operation, params, body)
+        if rejected is not None:
+            return rejected
         example = success_example(self.vendor, operation)
         if example is None:
             return self.dialect.error(
-                "not_found", f"the mock has no answer for {operation.operation_id}"
+                "not_found", f"the mock has no answer for {operation.operation_id}", schema=codes
             )
         return Answer(200, copy.deepcopy(example))
 
@@ -545,31 +728,43 @@ class MockVendor:
         )
 
     def _submit(self, request: Request, operation: _specs.Operation, body: Any) -> Answer:
+        """A music task: a submit/extend role, or any create its spec polls with get_task."""
         if self._rate_limited(operation):
             return self.dialect.error("rate_limited")
-        rejected = self._violations(operation.role, body)
+        if operation.role:
+            rejected = self._violations(operation.role, body)
+            callback = callback_spec(self.vendor, operation.role)
+        else:
+            rejected = self._check_request(request, operation, {}, body)
+            callback = callback_spec_for(self.vendor, operation.operation_id)
         if rejected is not None:
             return rejected
-        callback = callback_spec(self.vendor, operation.role) or callback_spec(
-            self.vendor, "submit"
-        )
+        callback = callback or callback_spec(self.vendor, "submit")
+        spec = _operations.spec_operation(self.vendor, operation.operation_id)
         with self._lock:
             if self.credits is not None and self.credits < 1:
                 return self.dialect.error("insufficient_credits")
             if self.credits is not None:
                 self.credits -= 1
-            task = self._new_task(request, operation.role, dict(body), callback)
+            task = self._new_task(request, operation.role, dict(body), callback, spec=spec)
             self.stats.accepted_submissions += 1
         return self.dialect.submitted(task)
 
     def _new_task(
-        self, request: Request, role: str, body: dict[str, Any], callback: CallbackSpec | None
+        self,
+        request: Request,
+        role: str,
+        body: dict[str, Any],
+        callback: CallbackSpec | None,
+        *,
+        spec: _operations.SpecOperation | None = None,
+        music: bool = True,
     ) -> MockTask:
         self._counter += 1
         number = self._counter
         seed = uuid.uuid5(self._namespace, f"{self.vendor}:task:{number}")
         tracks = []
-        for index, duration in enumerate(self.durations):
+        for index, duration in enumerate(self.durations if music else ()):
             track_seed = uuid.uuid5(self._namespace, f"{self.vendor}:track:{number}:{index}")
             track = MockTrack(
                 id=self.dialect.new_track_id(track_seed),
@@ -591,6 +786,13 @@ class MockVendor:
             base_url=str(request.base_url),
             tracks=tracks,
         )
+        if spec is not None:
+            task.operation = spec.operation_id
+            task.capability = spec.capability or ""
+            task.poll = spec.poll
+        for track in tracks:
+            self._track_tasks[track.id] = task
+        self._base_url = task.base_url
         if self._sensitive(body, exempt):
             task.failure = "sensitive"
             task.reason = "The prompt contains sensitive words."
@@ -671,6 +873,7 @@ class MockVendor:
         name = str(request.path_params["name"])
         stem, _, extension = name.rpartition(".")
         track = self._tracks.get(stem)
+        file = self._files.get(name)
         slow = self._faults.take({"slow"}, "media")
         if slow is not None:
             self._count_fault(slow)
@@ -687,10 +890,17 @@ class MockVendor:
             status = fault.status or (503 if fault.kind == "maintenance" else 500)
             if fault.kind == "malformed_json":  # a truncated file
                 status = 200
+            if status == 200 and file is not None and file.redirect is None:
+                data = file.make()
+                return Response(data[: len(data) // 2], media_type=file.media_type)
             if status == 200 and track is not None:
                 data = _media.wav_tone(track.duration, track.frequency)
                 return Response(data[: len(data) // 2], media_type="audio/wav")
             return Response(f"mock media fault: {fault.kind}", status_code=status)
+        if file is not None:
+            if file.redirect is not None:
+                return Response(status_code=307, headers={"Location": file.redirect})
+            return Response(file.make(), media_type=file.media_type)
         if track is None or extension not in ("wav", "png"):
             return Response(
                 _dumps({"error": f"no such media: {name}"}),
@@ -711,11 +921,15 @@ class MockVendor:
             for task in self.tasks.values():
                 if task.callback_url is None:
                     continue
-                for stage in self.dialect.callback_stages(task.reached(now, self.timings)):
+                if task.poll is None and task.capability and not task.tracks:
+                    continue  # answered at once: nothing to call back
+                for stage in self.dialect.task_callback_stages(
+                    task, task.reached(now, self.timings)
+                ):
                     if stage in task.callbacks_enqueued:
                         continue
                     task.callbacks_enqueued.append(stage)
-                    content = _dumps(self.dialect.callback_body(task, stage))
+                    content = _dumps(self.dialect.task_callback_body(task, stage))
                     headers = {
                         "Content-Type": "application/json",
                         "User-Agent": f"sunokit-mock/{self.vendor}",
@@ -973,3 +1187,38 @@ def create_app(
         worker_interval=worker_interval,
         seed=seed,
     )
+
+
+def _multipart_problem(vendor: str, schema: Any, content_type: str, body: bytes) -> str | None:
+    """What is wrong with a multipart/form-data body for `schema` (a file upload), or None:
+    not multipart, a required part missing, a file part without bytes, text parts that are
+    not text or are shorter than their minLength."""
+    if not content_type.lower().startswith("multipart/form-data"):
+        return "the request body must be multipart/form-data"
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode("latin-1", "replace") + b"\r\n\r\n" + body
+    )
+    if not message.is_multipart():
+        return "the multipart body cannot be read"
+    parts: dict[str, bytes] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if isinstance(name, str):
+            payload = part.get_payload(decode=True)
+            parts[name] = payload if isinstance(payload, bytes) else b""
+    resolved = _specs.resolve(vendor, schema) if schema else {}
+    properties = resolved.get("properties", {}) if isinstance(resolved, Mapping) else {}
+    for name in resolved.get("required", ()) if isinstance(resolved, Mapping) else ():
+        if name not in parts:
+            return f"{name}: required"
+    for name, value in parts.items():
+        field = _specs.resolve(vendor, properties.get(name, {}))
+        if not isinstance(field, Mapping) or field.get("format") == "binary":
+            continue
+        try:
+            text = value.decode("utf-8")
+        except UnicodeDecodeError:
+            return f"{name}: is not text"
+        if len(text) < int(field.get("minLength", 0)):
+            return f"{name}: is shorter than {field.get('minLength')} characters"
+    return None

@@ -224,12 +224,7 @@ class CallbackSpec:
 _RUNTIME_EXPRESSION = re.compile(r"^\{\$request\.body#/([^}]+)\}$")
 
 
-@functools.cache
-def callback_spec(vendor: str, role: str) -> CallbackSpec | None:
-    """The callback of the operation with `role`, if the spec documents one."""
-    if not _specs.has_operation(vendor, role):
-        return None
-    definition = _specs.operation(vendor, role).definition
+def _callback_of(definition: Mapping[str, Any]) -> CallbackSpec | None:
     for callback in (definition.get("callbacks") or {}).values():
         for expression, item in callback.items():
             match = _RUNTIME_EXPRESSION.match(str(expression))
@@ -248,6 +243,23 @@ def callback_spec(vendor: str, role: str) -> CallbackSpec | None:
     return None
 
 
+@functools.cache
+def callback_spec(vendor: str, role: str) -> CallbackSpec | None:
+    """The callback of the operation with `role`, if the spec documents one."""
+    if not _specs.has_operation(vendor, role):
+        return None
+    return _callback_of(_specs.operation(vendor, role).definition)
+
+
+@functools.cache
+def callback_spec_for(vendor: str, operation_id: str) -> CallbackSpec | None:
+    """The callback of the operation `operation_id`, if the spec documents one."""
+    for candidate in _specs.operations(vendor):
+        if candidate.operation_id == operation_id:
+            return _callback_of(candidate.definition)
+    return None
+
+
 # --------------------------------------------------------------------------- requests
 
 
@@ -259,3 +271,68 @@ def request_default(vendor: str, role: str, field: str) -> Any:
     schema = _specs.resolve(vendor, {"$ref": pointer})
     node = _specs.resolve(vendor, schema.get("properties", {}).get(field, {}))
     return node.get("default") if isinstance(node, Mapping) else None
+
+
+_CREDITS_IN_TEXT = re.compile(r"\((\d+(?:\.\d+)?) (?:[a-z-]+ )?credits?\)")
+
+
+def request_schema(vendor: str, operation_id: str) -> Mapping[str, Any]:
+    """The resolved JSON request body schema of `operation_id` ({} without one)."""
+    for candidate in _specs.operations(vendor):
+        if candidate.operation_id == operation_id and candidate.request_schema_pointer:
+            schema: Mapping[str, Any] = _specs.resolve(
+                vendor, {"$ref": candidate.request_schema_pointer}
+            )
+            return schema
+    return {}
+
+
+def stated_cost(vendor: str, operation_id: str, body: Mapping[str, Any]) -> float | None:
+    """The credits the spec states a create costs for `body`, if it states one: the
+    x-enum-descriptions of a request field's chosen value (or its default) saying
+    "(N credits)" (SeparateStemsRequest.type: "(1 music-generation credit)", "(5 credits)")."""
+    schema = request_schema(vendor, operation_id)
+    for name, raw in (schema.get("properties") or {}).items():
+        field = _specs.resolve(vendor, raw)
+        value = body.get(name, field.get("default") if isinstance(field, Mapping) else None)
+        for part in [field, *(field.get("allOf") or ())] if isinstance(field, Mapping) else ():
+            node = _specs.resolve(vendor, part)
+            texts = node.get("x-enum-descriptions") if isinstance(node, Mapping) else None
+            text = texts.get(str(value)) if isinstance(texts, Mapping) else None
+            match = _CREDITS_IN_TEXT.search(text) if isinstance(text, str) else None
+            if match:
+                return float(match.group(1))
+    return None
+
+
+def schema_name_at(vendor: str, schema_name: str, path: tuple[str, ...]) -> str | None:
+    """The component schema found at `path` inside components.schemas.<schema_name>."""
+    from .._operations import _schema_name_at  # the operations index's walker, one copy
+
+    return _schema_name_at(vendor, {"$ref": f"#/components/schemas/{schema_name}"}, path)
+
+
+def operation_message(vendor: str, operation_id: str, code: int | str) -> str | None:
+    """The message the operation's own answer examples pair with `code` (its page's text)."""
+    for candidate in _specs.operations(vendor):
+        if candidate.operation_id != operation_id:
+            continue
+        for body in _walk_examples(candidate.definition.get("responses", {})):
+            if isinstance(body, Mapping) and str(body.get("code")) == str(code):
+                for key in ("msg", "message"):
+                    if isinstance(body.get(key), str) and body[key]:
+                        return str(body[key])
+    return None
+
+
+def callback_example_message(vendor: str, operation_id: str) -> str | None:
+    """The `msg` of the first success example of the operation's callback."""
+    for candidate in _specs.operations(vendor):
+        if candidate.operation_id != operation_id:
+            continue
+        for body in _walk_examples(candidate.definition.get("callbacks", {})):
+            if isinstance(body, Mapping) and str(body.get("code")) == "200":
+                message = body.get("msg")
+                if isinstance(message, str) and message:
+                    return message
+    return None

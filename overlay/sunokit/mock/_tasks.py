@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import math
 import threading
+from collections.abc import Callable
 from typing import Any, Literal
 
-__all__ = ["ManualClock", "MockTask", "MockTrack", "Stage", "StageTimings"]
+__all__ = ["ManualClock", "MockFile", "MockTask", "MockTrack", "Stage", "StageTimings"]
 
 Stage = Literal["queued", "text", "first", "complete", "failed"]
 Failure = Literal["sensitive", "generic"]
@@ -85,8 +86,22 @@ class MockTrack:
     colour: tuple[int, int, int]
 
 
+@dataclasses.dataclass(frozen=True)
+class MockFile:
+    """A result file the mock serves under /__mock__/media/<name>, made when it is fetched."""
+
+    name: str
+    media_type: str
+    make: Callable[[], bytes]
+    redirect: str | None = None  # served as a redirect there (an uploaded URL, not fetched)
+
+
 @dataclasses.dataclass
 class MockTask:
+    """One job: a music task (role submit/extend or a music-family create polled like them) or
+    a task of another capability (lyrics, WAV, stems, ...; `capability` is the spec's
+    x-sunokit-operation of its create, `poll` the operationId that reads it)."""
+
     id: str
     number: int
     role: str
@@ -102,6 +117,13 @@ class MockTask:
     signature_header: str | None = None
     callbacks_enqueued: list[str] = dataclasses.field(default_factory=list)
     polls: int = 0
+    operation: str = ""  # operationId of the create that made it
+    capability: str = ""  # its x-sunokit-operation
+    poll: str | None = None  # the operationId that reads it (None: answered at once)
+    source: MockTask | None = None  # the task it acts on (a track's task, a separation, ...)
+    source_track: MockTrack | None = None
+    files: dict[str, MockFile] = dataclasses.field(default_factory=dict)  # result files by role
+    data: dict[str, Any] = dataclasses.field(default_factory=dict)  # what its renderer keeps
 
     def stage(self, now: float, timings: StageTimings) -> Stage:
         elapsed = now - self.created

@@ -9,7 +9,47 @@ from typing import Any
 from ... import _specs
 from .. import _spec
 from .._tasks import STAGE_STATES, MockTask, MockTrack, Stage
-from ._base import Answer, Dialect, media_url, plain_time, text
+from ._base import Answer, Dialect, Renderer, media_url, plain_time, text
+from ._kie_media import (
+    CoverImageRenderer,
+    MidiRenderer,
+    RecoveryRenderer,
+    StemsRenderer,
+    VideoRenderer,
+    WavRenderer,
+)
+from ._kie_text import (
+    BoostStyleRenderer,
+    CreditsRenderer,
+    LyricsRenderer,
+    PersonaRenderer,
+    TimestampedLyricsRenderer,
+)
+from ._kie_uploads import UploadRenderer
+from ._kie_voice import VoiceCheckRenderer, VoiceRenderer, VoiceValidationRenderer
+
+# capability (x-sunokit-operation) -> its renderer; music-family creates polled by record-info
+# (upload-cover, add-vocals, mashup, ...) are music tasks and need none.
+_RENDERERS: dict[str, type[Renderer]] = {
+    "account.credits": CreditsRenderer,
+    "lyrics.generate": LyricsRenderer,
+    "lyrics.timestamped": TimestampedLyricsRenderer,
+    "style.boost": BoostStyleRenderer,
+    "persona.create": PersonaRenderer,
+    "audio.wav": WavRenderer,
+    "audio.stems": StemsRenderer,
+    "audio.midi": MidiRenderer,
+    "audio.recovery": RecoveryRenderer,
+    "video.create": VideoRenderer,
+    "image.cover": CoverImageRenderer,
+    "voice.validate": VoiceValidationRenderer,
+    "voice.regenerate": VoiceValidationRenderer,
+    "voice.create": VoiceRenderer,
+    "voice.check": VoiceCheckRenderer,
+    "upload.base64": UploadRenderer,
+    "upload.stream": UploadRenderer,
+    "upload.url": UploadRenderer,
+}
 
 __all__ = ["KieDialect"]
 
@@ -21,6 +61,13 @@ class KieDialect(Dialect):
     state_schema = "TaskStatus"
     staged_callbacks = True
     tags_field = "style"
+
+    def __init__(self, vendor: str) -> None:
+        super().__init__(vendor)
+        self._renderers = {name: made(self) for name, made in _RENDERERS.items()}
+
+    def renderer(self, capability: str) -> Renderer | None:
+        return self._renderers.get(capability)
 
     def new_task_id(self, seed: uuid.UUID) -> str:
         return seed.hex
@@ -84,7 +131,8 @@ class KieDialect(Dialect):
         return Answer(200, {"code": self.ok, "msg": "success", "data": {"taskId": task.id}})
 
     def task_status(self, task: MockTask, stage: Stage) -> Answer:
-        extend = task.role == "extend"
+        kind = task.capability.removeprefix("music.") if task.capability else task.role
+        extend = kind == "extend"
         failed = stage == "failed"
         record = {
             "taskId": task.id,
@@ -94,8 +142,8 @@ class KieDialect(Dialect):
             if stage in ("queued", "failed")
             else {"taskId": task.id, "sunoData": self._tracks(task, stage, snake=False)},
             "status": self.task_state(stage, task),
-            "type": "EXTEND" if extend else "GENERATE",
-            "operationType": "extend" if extend else "generate",
+            "type": kind.upper(),
+            "operationType": kind,
             "errorCode": self._failure_code(task) if failed else None,
             "errorMessage": task.reason if failed else None,
             "createTime": int(task.wall * 1000),

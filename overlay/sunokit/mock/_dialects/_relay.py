@@ -43,6 +43,7 @@ class RelayDialect(Dialect):
         *,
         status: int | None = None,
         refined: bool = True,
+        schema: str = _spec.CODE_SCHEMA,
     ) -> Answer:
         gateway_status = _spec.status_for_kind(self.vendor, kind)
         if kind in self._GATEWAY_KINDS and gateway_status is not None:
@@ -51,7 +52,7 @@ class RelayDialect(Dialect):
             )
             body = {"error": {"message": text, "type": "new_api_error", "code": ""}}
             return Answer(status or gateway_status, body, kind=kind)
-        return super().error(kind, message, status=status, refined=refined)
+        return super().error(kind, message, status=status, refined=refined, schema=schema)
 
     def unknown_path(self, method: str, path: str) -> Answer:
         body = {
