@@ -276,20 +276,38 @@ class SQLiteBackend(LimiterBackend):
         self._lease = _check_lease(lease)
         self._lock = threading.Lock()
         self._last_sweep = float("-inf")
-        try:
-            self._db = sqlite3.connect(
-                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
-            )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(_SQLITE_SCHEMA)
-        except sqlite3.Error as error:
-            raise ConfigurationError(
-                f"rate limiter: cannot use the SQLite file {str(self.path)!r}: {error}"
-            ) from None
+        deadline = time.monotonic() + timeout
+        while True:  # bounded by `timeout`
+            db: sqlite3.Connection | None = None
+            try:
+                db = sqlite3.connect(
+                    self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+                )
+                # Switching a new file to WAL can fail at once ("locked", no busy wait) while
+                # another process does the same: try again until the timeout.
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute(_SQLITE_SCHEMA)
+                self._db = db
+                break
+            except sqlite3.OperationalError as error:
+                if db is not None:
+                    db.close()
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise self._unusable(error) from None
+                time.sleep(0.01)
+            except sqlite3.Error as error:
+                if db is not None:
+                    db.close()
+                raise self._unusable(error) from None
 
     def __repr__(self) -> str:
         return f"SQLiteBackend({str(self.path)!r})"
+
+    def _unusable(self, error: Exception) -> ConfigurationError:
+        return ConfigurationError(
+            f"rate limiter: cannot use the SQLite file {str(self.path)!r}: {error}"
+        )
 
     def acquire(self, window: str, limit: Limit, token: str) -> float:
         with self._lock, _store_errors(self):
