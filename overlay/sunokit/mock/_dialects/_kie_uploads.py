@@ -70,8 +70,8 @@ class UploadRenderer(KieRenderer):
             declared = found.group(1) if found and found.group(1) else None
             try:
                 data = base64.b64decode(text[found.end() :] if found else text, validate=True)
-            except (binascii.Error, ValueError):
-                return self.error(operation_id, "invalid_request", "base64Data: not valid base64")
+            except (binascii.Error, ValueError):  # the spec allows any string: kept as sent
+                data = text.encode("utf-8")
             name = str(body.get("fileName") or "upload.bin")
             path = str(body.get("uploadPath") or "")
         elif isinstance(body, Mapping) and "fileUrl" in body:
