@@ -1,5 +1,17 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .add_audio_model import AddAudioModel
+from .add_instrumental_request import AddInstrumentalRequest
+from .add_instrumental_request_vocal_gender import AddInstrumentalRequestVocalGender
+from .add_vocals_request import AddVocalsRequest
+from .add_vocals_request_vocal_gender import AddVocalsRequestVocalGender
+from .aligned_word import AlignedWord
+from .apikley_credits_code import ApikleyCreditsCode
+from .apikley_credits_error_response import ApikleyCreditsErrorResponse
+from .apikley_credits_response import ApikleyCreditsResponse
+from .boost_style_request import BoostStyleRequest
+from .boost_style_response import BoostStyleResponse
+from .boost_style_result import BoostStyleResult
 from .callback_code import CallbackCode
 from .callback_track import CallbackTrack
 from .callback_type import CallbackType
@@ -8,6 +20,7 @@ from .error_response import ErrorResponse
 from .extend_music_request import ExtendMusicRequest
 from .extend_music_request_vocal_gender import ExtendMusicRequestVocalGender
 from .generate_lyrics_request import GenerateLyricsRequest
+from .generate_persona_request import GeneratePersonaRequest
 from .lyrics_callback import LyricsCallback
 from .lyrics_callback_data import LyricsCallbackData
 from .lyrics_callback_item import LyricsCallbackItem
@@ -21,6 +34,8 @@ from .lyrics_task_status import LyricsTaskStatus
 from .model import Model
 from .music_callback import MusicCallback
 from .music_callback_data import MusicCallbackData
+from .persona import Persona
+from .persona_response import PersonaResponse
 from .response_code import ResponseCode
 from .separate_stems_request import SeparateStemsRequest
 from .stem_separation_type import StemSeparationType
@@ -41,7 +56,14 @@ from .task_record import TaskRecord
 from .task_response import TaskResponse
 from .task_result import TaskResult
 from .task_status import TaskStatus
+from .timestamped_lyrics import TimestampedLyrics
+from .timestamped_lyrics_request import TimestampedLyricsRequest
+from .timestamped_lyrics_response import TimestampedLyricsResponse
 from .track import Track
+from .upload_cover_request import UploadCoverRequest
+from .upload_cover_request_vocal_gender import UploadCoverRequestVocalGender
+from .upload_extend_request import UploadExtendRequest
+from .upload_extend_request_vocal_gender import UploadExtendRequestVocalGender
 from .wav_callback import WavCallback
 from .wav_callback_data import WavCallbackData
 from .wav_details_response import WavDetailsResponse
@@ -50,6 +72,18 @@ from .wav_result import WavResult
 from .wav_task_state import WavTaskState
 
 __all__ = (
+    "AddAudioModel",
+    "AddInstrumentalRequest",
+    "AddInstrumentalRequestVocalGender",
+    "AddVocalsRequest",
+    "AddVocalsRequestVocalGender",
+    "AlignedWord",
+    "ApikleyCreditsCode",
+    "ApikleyCreditsErrorResponse",
+    "ApikleyCreditsResponse",
+    "BoostStyleRequest",
+    "BoostStyleResponse",
+    "BoostStyleResult",
     "CallbackCode",
     "CallbackTrack",
     "CallbackType",
@@ -58,6 +92,7 @@ __all__ = (
     "ExtendMusicRequest",
     "ExtendMusicRequestVocalGender",
     "GenerateLyricsRequest",
+    "GeneratePersonaRequest",
     "LyricsCallback",
     "LyricsCallbackData",
     "LyricsCallbackItem",
@@ -71,6 +106,8 @@ __all__ = (
     "Model",
     "MusicCallback",
     "MusicCallbackData",
+    "Persona",
+    "PersonaResponse",
     "ResponseCode",
     "SeparateStemsRequest",
     "StemsCallback",
@@ -91,7 +128,14 @@ __all__ = (
     "TaskResponse",
     "TaskResult",
     "TaskStatus",
+    "TimestampedLyrics",
+    "TimestampedLyricsRequest",
+    "TimestampedLyricsResponse",
     "Track",
+    "UploadCoverRequest",
+    "UploadCoverRequestVocalGender",
+    "UploadExtendRequest",
+    "UploadExtendRequestVocalGender",
     "WavCallback",
     "WavCallbackData",
     "WavDetailsResponse",

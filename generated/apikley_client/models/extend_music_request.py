@@ -21,7 +21,10 @@ class ExtendMusicRequest:
         default_param_flag (bool): true = use this request's prompt, style, title and continueAt; false = inherit the
             source track's parameters.
         audio_id (str): The track to extend (a track id from the task's sunoData).
-        model (Model): Generation model.
+        model (Model): Generation model. Apikley relays kie.ai, whose model list grows before the copied pages
+            do (kie.ai's own pages and third-party clients already send V5_5), so a name not listed
+            here is sent with a sunokit UnknownValueWarning (`x-sunokit-unknown-values: warn`) and
+            the default limits apply.
         call_back_url (str):
         continue_at (float | Unset): Seconds into the source track where the extension starts; greater than 0 and less
             than the track's duration.

@@ -22,7 +22,10 @@ class SubmitMusicRequest:
             prompt, lyrics are written by the service.
         instrumental (bool): true = no vocals. In custom mode it drops the prompt requirement; in non-custom mode it
             does not change what is required.
-        model (Model): Generation model.
+        model (Model): Generation model. Apikley relays kie.ai, whose model list grows before the copied pages
+            do (kie.ai's own pages and third-party clients already send V5_5), so a name not listed
+            here is sent with a sunokit UnknownValueWarning (`x-sunokit-unknown-values: warn`) and
+            the default limits apply.
         call_back_url (str): Receives the text, first and complete callbacks.
         prompt (str | Unset): Custom mode, vocals - the exact lyrics (V4 3000, others 5000 characters). Non-custom mode
             - the idea of the song, at most 500 characters.

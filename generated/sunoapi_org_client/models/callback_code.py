@@ -7,6 +7,9 @@ class CallbackCode(IntEnum):
     VALUE_451 = 451
     VALUE_500 = 500
     VALUE_501 = 501
+    VALUE_408 = 408
+    VALUE_413 = 413
+    VALUE_531 = 531
 
     def __str__(self) -> str:
         return str(self.value)

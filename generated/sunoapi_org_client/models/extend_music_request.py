@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.extend_music_request_persona_model import ExtendMusicRequestPersonaModel
 from ..models.extend_music_request_vocal_gender import ExtendMusicRequestVocalGender
 from ..models.model import Model
 from ..types import UNSET, Unset
@@ -21,7 +22,10 @@ class ExtendMusicRequest:
         default_param_flag (bool): true = use this request's prompt, style, title and continueAt; false = inherit the
             source track's parameters.
         audio_id (str): The track to extend (a track id from the task's sunoData).
-        model (Model): Generation model.
+        model (Model): Generation model. The vendor adds models before its pages list them (V5_5 reached the
+            limits text of https://docs.sunoapi.org/suno-api/generate-music before its enum), so
+            a name not listed here is sent with a sunokit UnknownValueWarning
+            (`x-sunokit-unknown-values: warn`) and the default (newest-family) limits apply.
         call_back_url (str):
         continue_at (float | Unset): Seconds into the source track where the extension starts; greater than 0 and less
             than the track's duration.
@@ -34,6 +38,11 @@ class ExtendMusicRequest:
         weirdness_constraint (float | Unset):
         audio_weight (float | Unset):
         persona_id (str | Unset):
+        persona_model (ExtendMusicRequestPersonaModel | Unset): Which kind of persona personaId names: style_persona (an
+            id from Generate Persona, the
+            default) or voice_persona (a Suno Voice voiceId). Newest generate-music page only
+            (https://docs.sunoapi.org/suno-api/generate-music, en and cn); absent from older
+            snapshots.
     """
 
     default_param_flag: bool
@@ -50,6 +59,7 @@ class ExtendMusicRequest:
     weirdness_constraint: float | Unset = UNSET
     audio_weight: float | Unset = UNSET
     persona_id: str | Unset = UNSET
+    persona_model: ExtendMusicRequestPersonaModel | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,6 +93,10 @@ class ExtendMusicRequest:
 
         persona_id = self.persona_id
 
+        persona_model: str | Unset = UNSET
+        if not isinstance(self.persona_model, Unset):
+            persona_model = self.persona_model.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -113,6 +127,8 @@ class ExtendMusicRequest:
             field_dict["audioWeight"] = audio_weight
         if persona_id is not UNSET:
             field_dict["personaId"] = persona_id
+        if persona_model is not UNSET:
+            field_dict["personaModel"] = persona_model
 
         return field_dict
 
@@ -152,6 +168,13 @@ class ExtendMusicRequest:
 
         persona_id = d.pop("personaId", UNSET)
 
+        _persona_model = d.pop("personaModel", UNSET)
+        persona_model: ExtendMusicRequestPersonaModel | Unset
+        if isinstance(_persona_model, Unset):
+            persona_model = UNSET
+        else:
+            persona_model = ExtendMusicRequestPersonaModel(_persona_model)
+
         extend_music_request = cls(
             default_param_flag=default_param_flag,
             audio_id=audio_id,
@@ -167,6 +190,7 @@ class ExtendMusicRequest:
             weirdness_constraint=weirdness_constraint,
             audio_weight=audio_weight,
             persona_id=persona_id,
+            persona_model=persona_model,
         )
 
         extend_music_request.additional_properties = d

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.model import Model
+from ..models.submit_music_request_persona_model import SubmitMusicRequestPersonaModel
 from ..models.submit_music_request_vocal_gender import SubmitMusicRequestVocalGender
 from ..types import UNSET, Unset
 
@@ -22,7 +23,10 @@ class SubmitMusicRequest:
             prompt, lyrics are written by the service.
         instrumental (bool): true = no vocals. In custom mode it drops the prompt requirement; in non-custom mode it
             does not change what is required.
-        model (Model): Generation model.
+        model (Model): Generation model. The vendor adds models before its pages list them (V5_5 reached the
+            limits text of https://docs.sunoapi.org/suno-api/generate-music before its enum), so
+            a name not listed here is sent with a sunokit UnknownValueWarning
+            (`x-sunokit-unknown-values: warn`) and the default (newest-family) limits apply.
         call_back_url (str): Receives the text, first and complete callbacks.
         prompt (str | Unset): Custom mode, vocals - the exact lyrics (V3_5/V4 3000, others 5000 characters). Non-custom
             mode - the idea of the song, at most 400 characters.
@@ -35,6 +39,11 @@ class SubmitMusicRequest:
         weirdness_constraint (float | Unset): Creative deviation, 0-1, up to 2 decimal places.
         audio_weight (float | Unset): Weight of audio features, 0-1, up to 2 decimal places.
         persona_id (str | Unset): Persona to apply; custom mode only.
+        persona_model (SubmitMusicRequestPersonaModel | Unset): Which kind of persona personaId names: style_persona (an
+            id from Generate Persona, the
+            default) or voice_persona (a Suno Voice voiceId). Newest generate-music page only
+            (https://docs.sunoapi.org/suno-api/generate-music, en and cn); absent from older
+            snapshots.
     """
 
     custom_mode: bool
@@ -50,6 +59,7 @@ class SubmitMusicRequest:
     weirdness_constraint: float | Unset = UNSET
     audio_weight: float | Unset = UNSET
     persona_id: str | Unset = UNSET
+    persona_model: SubmitMusicRequestPersonaModel | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -81,6 +91,10 @@ class SubmitMusicRequest:
 
         persona_id = self.persona_id
 
+        persona_model: str | Unset = UNSET
+        if not isinstance(self.persona_model, Unset):
+            persona_model = self.persona_model.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -109,6 +123,8 @@ class SubmitMusicRequest:
             field_dict["audioWeight"] = audio_weight
         if persona_id is not UNSET:
             field_dict["personaId"] = persona_id
+        if persona_model is not UNSET:
+            field_dict["personaModel"] = persona_model
 
         return field_dict
 
@@ -146,6 +162,13 @@ class SubmitMusicRequest:
 
         persona_id = d.pop("personaId", UNSET)
 
+        _persona_model = d.pop("personaModel", UNSET)
+        persona_model: SubmitMusicRequestPersonaModel | Unset
+        if isinstance(_persona_model, Unset):
+            persona_model = UNSET
+        else:
+            persona_model = SubmitMusicRequestPersonaModel(_persona_model)
+
         submit_music_request = cls(
             custom_mode=custom_mode,
             instrumental=instrumental,
@@ -160,6 +183,7 @@ class SubmitMusicRequest:
             weirdness_constraint=weirdness_constraint,
             audio_weight=audio_weight,
             persona_id=persona_id,
+            persona_model=persona_model,
         )
 
         submit_music_request.additional_properties = d

@@ -1,0 +1,148 @@
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.apikley_credits_error_response import ApikleyCreditsErrorResponse
+from ...models.apikley_credits_response import ApikleyCreditsResponse
+from ...types import Response, to_http_status
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/chat/credit",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApikleyCreditsErrorResponse | ApikleyCreditsResponse:
+    if response.status_code == 200:
+        response_200 = ApikleyCreditsResponse.from_dict(response.json())
+
+        return response_200
+
+    response_default = ApikleyCreditsErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApikleyCreditsErrorResponse | ApikleyCreditsResponse]:
+    parse_error: Exception | None = None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        parsed, parse_error = None, error
+    return Response(
+        status_code=to_http_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+        parse_error=parse_error,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ApikleyCreditsErrorResponse | ApikleyCreditsResponse]:
+    """Get account credits
+
+     The account's remaining credits (Common API). Its page documents its own code table
+    (`ApikleyCreditsCode`, with 505 "feature disabled") and is cut before the `data` schema;
+    kie.ai's common API answers the balance as a number in `data`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApikleyCreditsErrorResponse | ApikleyCreditsResponse]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> ApikleyCreditsErrorResponse | ApikleyCreditsResponse | None:
+    """Get account credits
+
+     The account's remaining credits (Common API). Its page documents its own code table
+    (`ApikleyCreditsCode`, with 505 "feature disabled") and is cut before the `data` schema;
+    kie.ai's common API answers the balance as a number in `data`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApikleyCreditsErrorResponse | ApikleyCreditsResponse
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ApikleyCreditsErrorResponse | ApikleyCreditsResponse]:
+    """Get account credits
+
+     The account's remaining credits (Common API). Its page documents its own code table
+    (`ApikleyCreditsCode`, with 505 "feature disabled") and is cut before the `data` schema;
+    kie.ai's common API answers the balance as a number in `data`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApikleyCreditsErrorResponse | ApikleyCreditsResponse]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> ApikleyCreditsErrorResponse | ApikleyCreditsResponse | None:
+    """Get account credits
+
+     The account's remaining credits (Common API). Its page documents its own code table
+    (`ApikleyCreditsCode`, with 505 "feature disabled") and is cut before the `data` schema;
+    kie.ai's common API answers the balance as a number in `data`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApikleyCreditsErrorResponse | ApikleyCreditsResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.apikley_credits_code import ApikleyCreditsCode
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ApikleyCreditsErrorResponse")
+
+
+@_attrs_define
+class ApikleyCreditsErrorResponse:
+    """The envelope of a failed Get Account Credits call.
+
+    Attributes:
+        code (ApikleyCreditsCode): Outcome of Get Account Credits (the Common API page's own table).
+        msg (None | str | Unset):
+        data (Any | Unset):
+    """
+
+    code: ApikleyCreditsCode
+    msg: None | str | Unset = UNSET
+    data: Any | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code.value
+
+        msg: None | str | Unset
+        if isinstance(self.msg, Unset):
+            msg = UNSET
+        else:
+            msg = self.msg
+
+        data = self.data
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+            }
+        )
+        if msg is not UNSET:
+            field_dict["msg"] = msg
+        if data is not UNSET:
+            field_dict["data"] = data
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        code = ApikleyCreditsCode(d.pop("code"))
+
+        def _parse_msg(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        msg = _parse_msg(d.pop("msg", UNSET))
+
+        data = d.pop("data", UNSET)
+
+        apikley_credits_error_response = cls(
+            code=code,
+            msg=msg,
+            data=data,
+        )
+
+        apikley_credits_error_response.additional_properties = d
+        return apikley_credits_error_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.voice_callback_code import VoiceCallbackCode
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.voice_record import VoiceRecord
+
+
+T = TypeVar("T", bound="VoiceCallback")
+
+
+@_attrs_define
+class VoiceCallback:
+    """Body POSTed by Create Custom Voice.
+
+    Attributes:
+        code (VoiceCallbackCode): Outcome carried by a Suno Voice callback; 200 success, any other code a failure.
+        msg (None | str | Unset):
+        data (None | Unset | VoiceRecord):
+    """
+
+    code: VoiceCallbackCode
+    msg: None | str | Unset = UNSET
+    data: None | Unset | VoiceRecord = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.voice_record import VoiceRecord  # noqa: PLC0415
+
+        code = self.code.value
+
+        msg: None | str | Unset
+        if isinstance(self.msg, Unset):
+            msg = UNSET
+        else:
+            msg = self.msg
+
+        data: dict[str, Any] | None | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        elif isinstance(self.data, VoiceRecord):
+            data = self.data.to_dict()
+        else:
+            data = self.data
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+            }
+        )
+        if msg is not UNSET:
+            field_dict["msg"] = msg
+        if data is not UNSET:
+            field_dict["data"] = data
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.voice_record import VoiceRecord  # noqa: PLC0415
+
+        d = dict(src_dict)
+        code = VoiceCallbackCode(d.pop("code"))
+
+        def _parse_msg(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        msg = _parse_msg(d.pop("msg", UNSET))
+
+        def _parse_data(data: object) -> None | Unset | VoiceRecord:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = VoiceRecord.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | VoiceRecord, data)
+
+        data = _parse_data(d.pop("data", UNSET))
+
+        voice_callback = cls(
+            code=code,
+            msg=msg,
+            data=data,
+        )
+
+        voice_callback.additional_properties = d
+        return voice_callback
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
