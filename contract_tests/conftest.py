@@ -45,14 +45,14 @@ SUNOKIT_PREFIX = "SUNOKIT_"
 
 
 def sunokit_variables() -> tuple[str, ...]:
-    """The variables the client reads: each vendor adapter's key and base URL variable."""
+    """The variables the client reads: each vendor adapter's key, base URL and upload URL."""
     import sunokit
     from sunokit._adapters import get_adapter
 
     names: list[str] = []
     for vendor in sunokit.VENDORS:
         adapter = get_adapter(vendor)
-        names += [adapter.env_var, adapter.base_url_env_var]
+        names += [adapter.env_var, adapter.base_url_env_var, adapter.upload_base_url_env_var]
     return tuple(names)
 
 

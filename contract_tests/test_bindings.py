@@ -46,7 +46,8 @@ def test_every_binding_names_an_operation_of_the_spec_with_its_capability(vendor
         if operation.poll is not None:
             poll = _operations.spec_operation(vendor, operation.poll)
             assert operation.job_id, f"{vendor} {operation.operation_id}: x-sunokit-job-id"
-            assert poll.state and poll.state_schema, f"{vendor} {poll.operation_id}: state"
+            assert poll.state, f"{vendor} {poll.operation_id}: x-sunokit-state"
+            assert poll.state_schema, f"{vendor} {poll.operation_id}: state schema"
             assert _specs.task_states(vendor, poll.state_schema)
 
 
@@ -107,3 +108,156 @@ def test_not_a_request() -> None:
         pytest.raises(sunokit.UnsupportedRequestError, match="not a sunokit request"),
     ):
         client.submit(object())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("vendor", _specs.VENDORS)
+def test_every_spec_operation_is_bound_or_declared_request_only(vendor: str) -> None:
+    from sunokit._adapters import REQUEST_ONLY
+
+    bound = {binding.operation for binding in bindings(vendor)}
+    polled = {_operations.spec_operation(vendor, op).poll for op in bound} - {None}
+    declared = REQUEST_ONLY.get(vendor, {})
+    unaccounted = []
+    for operation_id in _operations.operation_ids(vendor):
+        operation = _operations.spec_operation(vendor, operation_id)
+        music = (operation.capability or "").startswith("music.") and operation.spec.role
+        if not (
+            operation_id in bound or operation_id in polled or music or operation_id in declared
+        ):
+            unaccounted.append(operation_id)
+    assert not unaccounted, f"{vendor}: no binding and not declared request-only: {unaccounted}"
+    assert set(declared) <= set(_operations.operation_ids(vendor)), "a stale REQUEST_ONLY entry"
+    assert not set(declared) & bound, "both bound and declared request-only"
+
+
+# ------------------------------------------------------------------ jobs beyond music
+
+
+@pytest.fixture(scope="module", params=["sunoapi_org", "apikley"])
+def kie(request: pytest.FixtureRequest) -> Iterator[MockedVendor]:
+    with mock_vendor(request.param, rate_limits=False) as running:
+        yield running
+
+
+@pytest.mark.parametrize("driver", DRIVERS)
+def test_lyrics_then_a_song_then_wav_and_stems(kie: MockedVendor, driver: str) -> None:
+    lyrics = run(kie, driver, "generate", sunokit.GenerateLyrics("a song about rain"), timeout=10)
+    assert lyrics.operation == "lyrics.generate"
+    assert isinstance(lyrics.result, sunokit.Lyrics)
+    assert lyrics.result.variants
+    assert lyrics.result.text
+    song = run(kie, driver, "generate", sunokit.Description("a calm piano tune"), timeout=10)
+    ref = song.tracks[0].ref
+    assert ref == sunokit.TrackRef(song.task_id, song.tracks[0].id)
+    wav = run(kie, driver, "generate", sunokit.ConvertToWav(ref), timeout=10)
+    assert wav.operation == "audio.wav"
+    assert isinstance(wav.result, sunokit.AudioFile)
+    assert wav.result.format == "wav"
+    assert wav.result.url
+    stems = run(kie, driver, "generate", sunokit.SeparateStems(ref), timeout=10)
+    assert isinstance(stems.result, sunokit.Stems)
+    assert {"vocal", "instrumental"} <= set(stems.result.names)
+    assert stems.result["vocal"].startswith("http")
+
+
+def test_the_wire_bodies_of_track_requests(kie: MockedVendor) -> None:
+    ref = sunokit.TrackRef("T1", "A1")
+    with kie.new_client(callback_url="https://cb.example/hook") as client:
+        wav = client._core.typed_call(sunokit.ConvertToWav(ref))
+        stems = client._core.typed_call(sunokit.SeparateStems(ref, full=True))
+    assert wav.call.wire_body == {
+        "taskId": "T1",
+        "audioId": "A1",
+        "callBackUrl": "https://cb.example/hook",
+    }
+    assert stems.call.wire_body == {
+        "taskId": "T1",
+        "audioId": "A1",
+        "callBackUrl": "https://cb.example/hook",
+        "type": "split_stem",
+    }
+
+
+@pytest.mark.parametrize(
+    "bad", ["T1", None, sunokit.TrackRef("", "A1"), sunokit.TrackRef("T1", "")], ids=repr
+)
+def test_a_track_request_needs_a_track_reference(bad: Any) -> None:
+    with pytest.raises(sunokit.ClientValidationError, match=r"tracks\[0\]\.ref"):
+        sunokit.ConvertToWav(bad)
+
+
+def test_a_failed_job_is_a_task_failed_error_with_the_vendors_reason() -> None:
+    """A poll answer in a failure state (spec's state table) ends the wait with the reason."""
+    import httpx
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/api/v1/lyrics"):
+            return httpx.Response(
+                200, json={"code": 200, "msg": "success", "data": {"taskId": "L1"}}
+            )
+        record = {
+            "taskId": "L1",
+            "status": "SENSITIVE_WORD_ERROR",
+            "errorMessage": "The prompt contains sensitive words.",
+        }
+        return httpx.Response(200, json={"code": 200, "msg": "success", "data": record})
+
+    with httpx.Client(transport=httpx.MockTransport(answer)) as http:
+        client = sunokit.SunoClient(
+            "sunoapi_org",
+            api_key="k1",
+            base_url="https://x.test",
+            callback_url="https://cb.example/hook",
+            http_client=http,
+        )
+        with pytest.raises(sunokit.TaskFailedError) as raised:
+            client.generate(sunokit.GenerateLyrics("rain"), timeout=5)
+    task = raised.value.task
+    assert task.operation == "lyrics.generate"
+    assert task.state == "failed"
+    assert task.error is not None
+    assert task.error.message == "The prompt contains sensitive words."
+    assert raised.value.kind == _specs.failure_kinds("sunoapi_org", "LyricsTaskStatus").get(
+        "SENSITIVE_WORD_ERROR"
+    )
+
+
+# ------------------------------------------------------------------ the file-upload host
+
+
+def _upload_through(vendor: str, monkeypatch: pytest.MonkeyPatch, **options: Any) -> list[str]:
+    import httpx
+
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(f"{request.url.scheme}://{request.url.host}{request.url.path}")
+        data = {"downloadUrl": "https://files.example/a.mp3", "filePath": "sunokit/a.mp3"}
+        return httpx.Response(200, json={"success": True, "code": 200, "msg": "ok", "data": data})
+
+    with httpx.Client(transport=httpx.MockTransport(answer)) as http:
+        client = sunokit.SunoClient(vendor, api_key="k1", http_client=http, **options)
+        upload = client.call(sunokit.UploadFromUrl("https://example.com/a.mp3"))
+    assert upload == sunokit.Upload(url="https://files.example/a.mp3", path="sunokit/a.mp3")
+    return seen
+
+
+def test_uploads_go_to_the_hosts_the_spec_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    server = _operations.spec_operation("sunoapi_org", "upload_file_url").server
+    assert server == "https://sunoapiorg.redpandaai.co"
+    assert _upload_through("sunoapi_org", monkeypatch) == [f"{server}/api/file-url-upload"]
+    assert _upload_through("sunoapi_org", monkeypatch, upload_base_url="http://files.test") == [
+        "http://files.test/api/file-url-upload"
+    ]
+    monkeypatch.setenv("SUNOAPI_ORG_UPLOAD_BASE_URL", "http://env-files.test")
+    assert _upload_through("sunoapi_org", monkeypatch) == [
+        "http://env-files.test/api/file-url-upload"
+    ]
+
+
+def test_a_bad_upload_base_url_names_its_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(sunokit.ConfigurationError, match="upload_base_url"):
+        sunokit.SunoClient("sunoapi_org", api_key="k1", upload_base_url="ftp://x")
+    monkeypatch.setenv("SUNOAPI_ORG_UPLOAD_BASE_URL", "not a url")
+    with pytest.raises(sunokit.ConfigurationError, match="SUNOAPI_ORG_UPLOAD_BASE_URL"):
+        sunokit.SunoClient("sunoapi_org", api_key="k1")

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 import pytest
 import schemathesis
+import sunokit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openapi_spec_validator import validate as validate_openapi
@@ -165,7 +166,9 @@ def test_complete_tracks_are_normalized(vendor: str) -> None:
         lyrics=source["prompt"],
         model=source["model_name"],
         created_at=source["createTime"],
+        task_id=task.task_id,  # each track knows its task: `track.ref`
     )
+    assert first.ref == sunokit.TrackRef(task.task_id, source["id"])
     assert second.duration == 104.88
     first_stage = callbacks.parse(vendor, example(vendor, "sunokit-first")).tracks[0]
     assert first_stage.audio_url is None  # "" is no URL

@@ -309,9 +309,9 @@ def test_unsupported_mode_names_vendors() -> None:
 
 
 def test_unknown_model_names_vendors_that_have_it() -> None:
-    client = sunokit.SunoClient("apikley", api_key=KEY)
+    client = sunokit.SunoClient("sunosay", api_key=KEY)
     with pytest.raises(sunokit.UnsupportedRequestError, match=r"V3_5.*sunoapi_org"):
-        client.submit(sunokit.Description("x", model="V3_5", callback_url="https://cb.test/h"))
+        client.submit(sunokit.Description("x", model="V3_5"))
 
 
 def test_wire_bodies_per_mode(respx_mock: respx.MockRouter) -> None:
@@ -664,6 +664,7 @@ def test_task_and_track_fields() -> None:
         "lyrics",
         "model",
         "created_at",
+        "task_id",
     ]
     assert [f.name for f in attrs.fields(sunokit.TaskError)] == ["code", "message", "kind"]
     assert set(sunokit.TaskState.__args__) == {  # type: ignore[attr-defined]
@@ -715,7 +716,10 @@ def test_the_error_tree_in_the_docstring_is_the_real_one() -> None:
         name: getattr(sunokit_errors, name)
         for name in sunokit_errors.__all__
         if isinstance(getattr(sunokit_errors, name), type)
+        and issubclass(getattr(sunokit_errors, name), sunokit_errors.SunokitError)
     }
+    # the one warning stands apart from the tree, as a UserWarning
+    assert issubclass(sunokit_errors.UnknownValueWarning, UserWarning)
     assert set(drawn) | {"SunokitError"} == set(classes)
     for name, parent in drawn.items():
         bases = [base.__name__ for base in classes[name].__bases__ if base.__name__ in classes]

@@ -99,7 +99,9 @@ def test_a_url_that_cannot_be_fetched_names_the_track_and_leaves_nothing(
         state="succeeded",
         tracks=(sunokit.Track(id="../../etc/x", title="../../x", audio_url=url),),
     )
-    with pytest.raises(sunokit.DownloadError, match=re.escape("track ../../etc/x: download failed")):
+    with pytest.raises(
+        sunokit.DownloadError, match=re.escape("track ../../etc/x: download failed")
+    ):
         sunokit.download(hostile, tmp_path)
     assert list(tmp_path.iterdir()) == []
 

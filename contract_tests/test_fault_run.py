@@ -126,7 +126,9 @@ def _call(mocked: MockedVendor, plan: Plan) -> Outcome:
     seconds = time.monotonic() - started
     mocked.clear_faults()
     accepted = [
-        task_id for task_id, task in mocked.mock.tasks.items() if plan.marker in json.dumps(task.body)
+        task_id
+        for task_id, task in mocked.mock.tasks.items()
+        if plan.marker in json.dumps(task.body)
     ]
     return Outcome(plan, accepted, submitted[0] if submitted else None, result, seconds)
 

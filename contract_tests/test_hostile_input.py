@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -485,10 +486,10 @@ def test_validate_reports_keys_that_are_not_text() -> None:
 
 
 def test_validate_keeps_other_violations_next_to_unsendable_values() -> None:
-    body = {**SUBMIT, "styleWeight": 1 + 2j, "model": "V0"}
+    body = {**SUBMIT, "styleWeight": 1 + 2j, "vocalGender": "x"}
     violations = {v.path: v for v in sunokit.validate("sunoapi_org", body)}
     assert "complex" in violations["/styleWeight"].message
-    assert violations["/model"].keyword == "enum"
+    assert violations["/vocalGender"].keyword == "enum"
 
 
 def test_validate_refuses_a_role_that_is_not_text() -> None:
@@ -524,7 +525,10 @@ def test_validate_of_hostile_values_gives_violations(data: st.DataObject) -> Non
             ]
         )
     )
-    violations = sunokit.validate(example.vendor, body, role=role)
+    with warnings.catch_warnings():
+        # a hostile model name is sent with a warning (an open model list): not the point here
+        warnings.simplefilter("ignore", sunokit.UnknownValueWarning)
+        violations = sunokit.validate(example.vendor, body, role=role)
     assert all(isinstance(v, sunokit.Violation) and v.message for v in violations)
     for violation in violations:
         str(violation)

@@ -25,6 +25,7 @@ class Context:
     """What a body needs besides the request: the client's defaults."""
 
     callback_url: str | None
+    vendor: str
 
 
 @attrs.frozen
@@ -37,6 +38,9 @@ class Binding:
     body: Callable[[Any, Context], dict[str, Any]] | None
     #: The typed result in the decoded final answer (the poll's, or the operation's own).
     result: Callable[[Any], Any]
+    #: Read the result at every poll, not only once the job succeeded (music: the first
+    #: tracks arrive before the job is complete, for `until="first"`).
+    partial: bool = False
 
     def offered_by(self, vendor: str) -> bool:
         return self.operation in _operations.operation_ids(vendor)

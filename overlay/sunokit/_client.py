@@ -43,7 +43,7 @@ from ._journal import (
 )
 from ._limiter import Gate, LimiterBackend, Limiters, resolve_backend
 from ._models import Task
-from ._operations import arguments, endpoint, spec_operation
+from ._operations import arguments, endpoint, operation_ids, spec_operation
 from ._redact import Redactor
 from ._requests import MusicRequest, Request
 from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
@@ -150,6 +150,8 @@ class _ClientCore:
         max_retries: int,
         callback_url: str | None,
         webhook_secret: str | None,
+        extra_body: Mapping[str, Any] | None = None,
+        upload_base_url: str | None = None,
         poll_interval: float,
         clock: Callable[[], float],
         journal: JournalOption = None,
@@ -177,9 +179,11 @@ class _ClientCore:
             "base_url" if base_url else self.adapter.base_url_env_var,
         )
         self.timeout = _checked_timeout(timeout)
+        self.server_urls = self._other_hosts(upload_base_url)
         self.retry = RetryPolicy(max_retries=max_retries)
         self.callback_url = callback_url
         self.webhook_secret = webhook_secret
+        self.extra_body = _checked_extra_body(extra_body, "extra_body")
         self.webhook_secret_field = (
             _webhook_secret_field(self.vendor, webhook_secret)
             if webhook_secret is not None
@@ -229,9 +233,20 @@ class _ClientCore:
             return Gate(None, "", None)
         return self.limiters.gate(_specs.operation(self.vendor, call.role).operation_id, key)
 
-    def generated_client(self, http_client: httpx.Client | httpx.AsyncClient | None) -> Any:
+    def generated_clients(
+        self, http_client: httpx.Client | httpx.AsyncClient | None
+    ) -> dict[str | None, Any]:
+        """A generated client for the base URL (key None) and one per other host the spec's
+        operations name (key: that server, e.g. the file-upload host), sent to its own URL."""
+        urls: dict[str | None, str] = {None: self.base_url}
+        urls.update(self.server_urls)
+        return {server: self.generated_client(http_client, url) for server, url in urls.items()}
+
+    def generated_client(
+        self, http_client: httpx.Client | httpx.AsyncClient | None, base_url: str
+    ) -> Any:
         client = self.adapter.package.AuthenticatedClient(
-            base_url=self.base_url,
+            base_url=base_url,
             token=self._api_key,
             timeout=self.timeout,
             raise_on_unexpected_status=False,
@@ -243,18 +258,32 @@ class _ClientCore:
             value = f"{client.prefix} {self._api_key}" if client.prefix else self._api_key
             if isinstance(http_client, httpx.AsyncClient):
                 client.set_async_httpx_client(
-                    _BorrowedAsyncClient(http_client, self.base_url, {header: value})
+                    _BorrowedAsyncClient(http_client, base_url, {header: value})
                 )
             elif isinstance(http_client, httpx.Client):
-                client.set_httpx_client(
-                    _BorrowedClient(http_client, self.base_url, {header: value})
-                )
+                client.set_httpx_client(_BorrowedClient(http_client, base_url, {header: value}))
             else:
                 raise ConfigurationError(
                     f"http_client must be an httpx.Client or httpx.AsyncClient, "
                     f"not {type(http_client).__name__}"
                 )
         return client
+
+    def _other_hosts(self, upload_base_url: str | None) -> dict[str, str]:
+        """Where to send operations whose spec names another server (the file-upload host):
+        `upload_base_url`, else <VENDOR>_UPLOAD_BASE_URL, else the spec's server."""
+        servers = {
+            operation.server
+            for operation_id in operation_ids(self.vendor)
+            if (operation := spec_operation(self.vendor, operation_id)).server is not None
+        }
+        variable = self.adapter.upload_base_url_env_var
+        chosen = upload_base_url or os.environ.get(variable)
+        source = "upload_base_url" if upload_base_url else variable
+        return {
+            server: _checked_base_url(chosen, source) if chosen else server.rstrip("/")
+            for server in sorted(servers)
+        }
 
     def refused_in_vendor_words(self, error: APIError) -> bool:
         """Whether the answer was the vendor's own refusal: one of its documented error codes in
@@ -291,12 +320,17 @@ class _ClientCore:
                 return binding
         raise UnsupportedRequestError(f"{self.vendor} cannot poll a {task.operation} task")
 
-    def typed_call(self, request: Any) -> _Step[Task]:
+    def extra(self, extra_body: Mapping[str, Any] | None) -> dict[str, Any]:
+        """The client's extra_body under this request's: fields sent as they are."""
+        return {**self.extra_body, **_checked_extra_body(extra_body, "extra_body")}
+
+    def typed_call(self, request: Any, extra_body: Mapping[str, Any] | None = None) -> _Step[Task]:
         """The call that sends a request beyond music, and how its answer becomes a Task."""
         binding = self.binding(type(request))
         operation = binding.spec_operation(self.vendor)
+        context = Context(self.callback_url, self.vendor)
         return _Step(
-            create_call(self.vendor, binding, request, Context(self.callback_url)),
+            create_call(self.vendor, binding, request, context, self.extra(extra_body)),
             lambda raw: accepted(self.vendor, self.adapter, binding, raw),
             idempotent=operation.idempotent,
             key="",
@@ -343,13 +377,16 @@ class _ClientCore:
             )
         return binding
 
-    def submit_call(self, request: MusicRequest) -> Call:
+    def submit_call(
+        self, request: MusicRequest, extra_body: Mapping[str, Any] | None = None
+    ) -> Call:
         if not isinstance(request, MusicRequest):
             raise UnsupportedRequestError(
                 "submit() takes a request mode (Description, CustomLyrics, Instrumental, "
                 f"Extend or Inspiration), not {type(request).__name__}"
             )
         role, body = self.adapter.wire_body(request, callback_url=self.callback_url)
+        body.update(self.extra(extra_body))
         if self.webhook_secret is not None and self.webhook_secret_field is not None:
             body[self.webhook_secret_field] = self.webhook_secret
         # Validate before the generated model sees the body: its from_dict raises a bare
@@ -389,7 +426,7 @@ class _ClientCore:
             role = "status"
         else:
             role = "call"
-        return Call(module, kwargs, role, body), operation.idempotent
+        return Call(module, kwargs, role, body, operation.server), operation.idempotent
 
     def operation_result(self, response: RawResponse) -> Any:
         """The generated model of a successful answer; the vendor's error (spec tables) else."""
@@ -508,6 +545,17 @@ def _checked_base_url(url: object, source: str) -> str:
         )
     assert isinstance(url, str)
     return url.rstrip("/")
+
+
+def _checked_extra_body(extra: object, name: str) -> dict[str, Any]:
+    """Fields to send that the spec may not know (openai-python's extra_body): a mapping with
+    string keys. They are validated with the body: a known field by its rules, an unknown one
+    passes through and is sent, never dropped."""
+    if extra is None:
+        return {}
+    if not isinstance(extra, Mapping) or not all(isinstance(key, str) for key in extra):
+        raise ConfigurationError(f"{name} must be a mapping of field names to JSON values")
+    return dict(extra)
 
 
 def _checked_timeout(timeout: object) -> httpx.Timeout:
@@ -639,6 +687,13 @@ class SunoClient(_Driver):
     `webhook_secret` asks a vendor that signs its webhooks (SunoAPI.com) to sign them with it,
     for `sunokit.callbacks.unwrap(..., secret=...)` to verify.
 
+    `extra_body` adds fields to every create's wire body as they are — fields the spec does not
+    know yet (a vendor's newest parameter) are sent, never dropped; a field the spec knows is
+    validated by its rules. `submit()`/`generate()` take a per-request `extra_body` on top.
+
+    `upload_base_url` is where operations the spec sends to another host go (file uploads):
+    None reads <VENDOR>_UPLOAD_BASE_URL, else the spec's server.
+
     `rate_limiter` keeps the vendor's documented rate limits (the specs' x-sunokit-rate-limit)
     where the clients sharing one API key can see each other: a URL, `redis://host:port/db`
     (every machine using that Redis server) or `sqlite:///absolute/path.db` (every process on
@@ -658,6 +713,8 @@ class SunoClient(_Driver):
         max_retries: int = DEFAULT_MAX_RETRIES,
         callback_url: str | None = None,
         webhook_secret: str | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        upload_base_url: str | None = None,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -673,13 +730,16 @@ class SunoClient(_Driver):
             max_retries=max_retries,
             callback_url=callback_url,
             webhook_secret=webhook_secret,
+            extra_body=extra_body,
+            upload_base_url=upload_base_url,
             poll_interval=poll_interval,
             clock=clock,
             journal=journal,
             rate_limiter=rate_limiter,
         )
         super().__init__(core, clock)
-        self._client = core.generated_client(http_client)
+        self._clients = core.generated_clients(http_client)
+        self._client = self._clients[None]
         self._owns_http_client = http_client is None
         self._sleep = sleep
 
@@ -688,7 +748,8 @@ class SunoClient(_Driver):
         self._close_journal()
         self._core.limiters.close()
         if self._owns_http_client:
-            self._client.get_httpx_client().close()
+            for client in self._clients.values():
+                client.get_httpx_client().close()
 
     def __enter__(self) -> SunoClient:
         return self
@@ -704,7 +765,8 @@ class SunoClient(_Driver):
             while (pause := exchange.pause_before_send()) > 0:  # until a permit is held
                 self._sleep(pause)
             try:
-                outcome: Any = call.endpoint.sync_detailed(client=self._client, **call.kwargs)
+                client = self._clients[call.server]
+                outcome: Any = call.endpoint.sync_detailed(client=client, **call.kwargs)
             except _CAUGHT as error:
                 outcome = error
             finally:
@@ -714,19 +776,19 @@ class SunoClient(_Driver):
                 return settled
             self._sleep(settled.delay)
 
-    def submit(self, request: Request) -> Task:
+    def submit(self, request: Request, *, extra_body: Mapping[str, Any] | None = None) -> Task:
         """Validate locally, then send once (re-sent only when the vendor provably refused).
 
         Music modes and every bound capability (`GenerateLyrics`, ...); the Task is the job's
         first snapshot and the handle for get() and wait().
         """
         if isinstance(request, MusicRequest):
-            call = self._core.submit_call(request)
+            call = self._core.submit_call(request, extra_body)
             with self._core.journal_submission(call) as journaled:
                 return journaled.accepted(
                     self._send(call, self._core.submitted, idempotent=False, key="")
                 )
-        step = self._core.typed_call(request)
+        step = self._core.typed_call(request, extra_body)
         if step.journaled is None:
             return self._step(step)
         with self._core.journal_submission(step.call, step.journaled) as journaled:
@@ -813,10 +875,11 @@ class SunoClient(_Driver):
         until: Until = "complete",
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Task:
         """submit() and wait(): the finished Task (`task.tracks`, `task.result`)."""
         self._core.check_generate_options(until=until, timeout=timeout)  # before paying
-        task = self.submit(request)
+        task = self.submit(request, extra_body=extra_body)
         if on_update is not None:
             with self._core.after_acceptance(lambda: task):
                 on_update(task)
@@ -842,6 +905,8 @@ class AsyncSunoClient(_Driver):
         max_retries: int = DEFAULT_MAX_RETRIES,
         callback_url: str | None = None,
         webhook_secret: str | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        upload_base_url: str | None = None,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] = _async_sleep,
@@ -857,13 +922,16 @@ class AsyncSunoClient(_Driver):
             max_retries=max_retries,
             callback_url=callback_url,
             webhook_secret=webhook_secret,
+            extra_body=extra_body,
+            upload_base_url=upload_base_url,
             poll_interval=poll_interval,
             clock=clock,
             journal=journal,
             rate_limiter=rate_limiter,
         )
         super().__init__(core, clock)
-        self._client = core.generated_client(http_client)
+        self._clients = core.generated_clients(http_client)
+        self._client = self._clients[None]
         self._owns_http_client = http_client is None
         self._sleep = sleep
 
@@ -872,7 +940,8 @@ class AsyncSunoClient(_Driver):
         self._close_journal()
         await self._core.limiters.aclose()
         if self._owns_http_client:
-            await self._client.get_async_httpx_client().aclose()
+            for client in self._clients.values():
+                await client.get_async_httpx_client().aclose()
 
     async def __aenter__(self) -> AsyncSunoClient:
         return self
@@ -889,7 +958,7 @@ class AsyncSunoClient(_Driver):
                 await self._sleep(pause)
             try:
                 outcome: Any = await call.endpoint.asyncio_detailed(
-                    client=self._client, **call.kwargs
+                    client=self._clients[call.server], **call.kwargs
                 )
             except _CAUGHT as error:
                 outcome = error
@@ -900,15 +969,17 @@ class AsyncSunoClient(_Driver):
                 return settled
             await self._sleep(settled.delay)
 
-    async def submit(self, request: Request) -> Task:
+    async def submit(
+        self, request: Request, *, extra_body: Mapping[str, Any] | None = None
+    ) -> Task:
         """Validate locally, then send once (see SunoClient.submit)."""
         if isinstance(request, MusicRequest):
-            call = self._core.submit_call(request)
+            call = self._core.submit_call(request, extra_body)
             with self._core.journal_submission(call) as journaled:
                 return journaled.accepted(
                     await self._send(call, self._core.submitted, idempotent=False, key="")
                 )
-        step = self._core.typed_call(request)
+        step = self._core.typed_call(request, extra_body)
         if step.journaled is None:
             return await self._step(step)
         with self._core.journal_submission(step.call, step.journaled) as journaled:
@@ -988,9 +1059,10 @@ class AsyncSunoClient(_Driver):
         until: Until = "complete",
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Task:
         self._core.check_generate_options(until=until, timeout=timeout)  # before paying
-        task = await self.submit(request)
+        task = await self.submit(request, extra_body=extra_body)
         if on_update is not None:
             with self._core.after_acceptance(lambda: task):
                 on_update(task)

@@ -22,6 +22,9 @@
     ├── TaskFailedError                       - the task reached a failure state
     └── WaitTimeoutError                      - wait() hit its deadline first
 
+    UnknownValueWarning (a UserWarning)       - a value the spec does not list (a model newer
+                                                than the spec) was sent as it is
+
 Every API error carries `vendor`, `code`, `message`, `status_code` and the raw `body`.
 API keys never appear in any message, argument, repr or body.
 
@@ -60,6 +63,7 @@ __all__ = [
     "ServerError",
     "SunokitError",
     "TaskFailedError",
+    "UnknownValueWarning",
     "UnsupportedRequestError",
     "WaitTimeoutError",
 ]
@@ -222,3 +226,10 @@ class WaitTimeoutError(SunokitError):
         self.timeout = timeout
         state = task.state if task else "never fetched"
         super().__init__(f"task {task_id} not done after {timeout:g} s (last state: {state})")
+
+
+class UnknownValueWarning(UserWarning):
+    """A request carries a value its spec does not list where the vendor's list is open in
+    practice (model names appear in the vendors' APIs before their docs list them): it was sent
+    as it is. Silence it with `warnings.filterwarnings("ignore", category=UnknownValueWarning)`,
+    or turn it into an error with "error"."""

@@ -7,6 +7,7 @@ operation: the binding says which operation and how to build its body, the spec 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from . import _specs
@@ -14,7 +15,7 @@ from ._adapters import Adapter, Call
 from ._adapters._base import RawResponse, failure, neutral_state, understood
 from ._bindings import Binding, Context, dig
 from ._errors import APIResponseError
-from ._models import Task
+from ._models import Task, Tracks
 from ._operations import SpecOperation, arguments, endpoint, spec_operation
 from ._validation import validate_or_raise
 
@@ -26,14 +27,24 @@ def _role(operation: SpecOperation) -> str:
     return "submit" if operation.phase == "create" else "call"
 
 
-def create_call(vendor: str, binding: Binding, request: Any, context: Context) -> Call:
-    """The validated call that starts the job (or answers at once) for `request`."""
+def create_call(
+    vendor: str,
+    binding: Binding,
+    request: Any,
+    context: Context,
+    extra_body: Mapping[str, Any] | None = None,
+) -> Call:
+    """The validated call that starts the job (or answers at once) for `request`; fields of
+    `extra_body` are added to the wire body as they are (validated with it)."""
     operation = binding.spec_operation(vendor)
     body = binding.body(request, context) if binding.body is not None else None
+    if extra_body:
+        body = {**(body or {}), **extra_body}
     if body is not None and operation.spec.request_schema_pointer is not None:
         validate_or_raise(vendor, body, operation_id=operation.operation_id)
     module = endpoint(operation)
-    return Call(module, arguments(operation, module, body, None), _role(operation), body)
+    kwargs = arguments(operation, module, body, None)
+    return Call(module, kwargs, _role(operation), body, operation.server)
 
 
 def accepted(vendor: str, adapter: Adapter, binding: Binding, raw: RawResponse) -> Task:
@@ -66,6 +77,7 @@ def _finished(vendor: str, binding: Binding, body: Any, raw: RawResponse, task_i
         vendor,
         task_id,
         "succeeded",
+        tracks=result.tracks if isinstance(result, Tracks) else (),
         raw=raw.parsed,
         operation=binding.request.capability,
         result=result,
@@ -92,13 +104,15 @@ def polled(vendor: str, adapter: Adapter, binding: Binding, task_id: str, raw: R
     """The snapshot a poll's answer describes: its neutral state from the spec's state table,
     its failure reason, and the typed result once it succeeded."""
     operation = poll_operation(vendor, binding)
-    adapter.raise_for_error(raw, operation.code_schema)
     body = raw.json()
+    value = dig(body, operation.state)
+    shown = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    states = _specs.task_states(vendor, operation.state_schema) if operation.state_schema else {}
+    if shown not in states:
+        # An answer is read as an error unless it carries one of the documented states (where
+        # the state is the envelope's code itself, 500 may be "every track failed", a state).
+        adapter.raise_for_error(raw, operation.code_schema)
     with understood(vendor, "status", body=body, status_code=raw.status_code):
-        value = dig(body, operation.state)
-        shown = (
-            str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-        )
         state = (
             neutral_state(vendor, operation.state_schema, shown)
             if operation.state_schema is not None and shown is not None
@@ -110,13 +124,18 @@ def polled(vendor: str, adapter: Adapter, binding: Binding, task_id: str, raw: R
             kinds = _specs.failure_kinds(vendor, operation.state_schema)
             kind = kinds.get(shown) if shown is not None else None
             error = failure(None, reason if isinstance(reason, str) and reason else shown, kind)
-        result = binding.result(body) if state == "succeeded" else None
+        result = (
+            binding.result(body)
+            if state == "succeeded" or (binding.partial and state != "failed")
+            else None
+        )
     return Task(
         vendor,
         task_id,
         state,
         vendor_state=shown,
         error=error,
+        tracks=result.tracks if isinstance(result, Tracks) else (),
         raw=raw.parsed,
         operation=binding.request.capability,
         result=result,

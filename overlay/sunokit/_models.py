@@ -9,13 +9,31 @@ import attrs
 
 __all__ = [
     "TERMINAL_STATES",
+    "AudioFile",
     "Credits",
+    "Images",
     "Lyrics",
     "LyricsVariant",
+    "Midi",
+    "MidiInstrument",
+    "MidiNote",
+    "Persona",
+    "Stem",
+    "Stems",
+    "Style",
     "Task",
     "TaskError",
     "TaskState",
+    "TimedLyrics",
+    "TimedWord",
     "Track",
+    "TrackRef",
+    "Tracks",
+    "Upload",
+    "Video",
+    "Voice",
+    "VoiceAvailability",
+    "VoicePhrase",
     "parse_duration",
 ]
 
@@ -84,9 +102,24 @@ class Track:
     lyrics: str | None = None
     model: str | None = None
     created_at: str | int | None = None
+    #: The task that made the track (filled in by the Task that holds it).
+    task_id: str = ""
+
+    @property
+    def ref(self) -> TrackRef:
+        """What requests that act on this track take (`ConvertToWav(task.tracks[0].ref)`)."""
+        return TrackRef(task_id=self.task_id, audio_id=self.id)
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self)
+
+
+@attrs.frozen
+class TrackRef:
+    """A track a vendor made: the task that made it and the track's own id."""
+
+    task_id: str
+    audio_id: str
 
 
 @attrs.frozen
@@ -108,6 +141,141 @@ class Lyrics:
     def text(self) -> str:
         """The first variant's lyrics."""
         return self.variants[0].text if self.variants else ""
+
+
+@attrs.frozen
+class AudioFile:
+    """One audio file a job made (`ConvertToWav`: the WAV)."""
+
+    url: str
+    format: str
+
+
+@attrs.frozen
+class Stem:
+    name: str  # "vocal", "instrumental", "drums", "backing_vocals", ...
+    url: str
+
+
+@attrs.frozen
+class Stems:
+    """The result of `SeparateStems`: one audio file per stem."""
+
+    stems: tuple[Stem, ...]
+
+    def __getitem__(self, name: str) -> str:
+        """The URL of the stem `name` (KeyError naming the stems there are)."""
+        for stem in self.stems:
+            if stem.name == name:
+                return stem.url
+        raise KeyError(f"no stem {name!r}; stems: {', '.join(s.name for s in self.stems)}")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(stem.name for stem in self.stems)
+
+
+@attrs.frozen
+class MidiNote:
+    pitch: int
+    start: float  # seconds
+    end: float  # seconds
+    velocity: float
+
+
+@attrs.frozen
+class MidiInstrument:
+    name: str
+    notes: tuple[MidiNote, ...]
+
+
+@attrs.frozen
+class Midi:
+    """The result of `GenerateMidi`: the notes the vendor transcribed, per instrument."""
+
+    instruments: tuple[MidiInstrument, ...]
+
+
+@attrs.frozen
+class Video:
+    """The result of `MakeVideo`: the music video file."""
+
+    url: str
+
+
+@attrs.frozen
+class Images:
+    """The result of `GenerateCoverImage`: the cover images (usually two)."""
+
+    urls: tuple[str, ...]
+
+
+@attrs.frozen
+class Tracks:
+    """Tracks a job returned that are not a generation's own (`RecoverAudio`)."""
+
+    tracks: tuple[Track, ...]
+
+
+@attrs.frozen
+class TimedWord:
+    word: str
+    start: float  # seconds
+    end: float  # seconds
+
+
+@attrs.frozen
+class TimedLyrics:
+    """The result of `TimestampedLyrics`: each sung word with its start and end."""
+
+    words: tuple[TimedWord, ...]
+
+
+@attrs.frozen
+class Style:
+    """The result of `BoostStyle`: a richer style description."""
+
+    text: str
+
+
+@attrs.frozen
+class Persona:
+    """The result of `CreatePersona`: a persona id to pass as `Tuning(persona_id=...)`."""
+
+    id: str
+    name: str | None = None
+    description: str | None = None
+
+
+@attrs.frozen
+class VoicePhrase:
+    """The result of `ValidateVoice` / `RegenerateVoicePhrase`: the phrase to record."""
+
+    text: str
+
+
+@attrs.frozen
+class Voice:
+    """The result of `CreateVoice`: a custom voice id (a persona id with voice_persona)."""
+
+    id: str
+
+
+@attrs.frozen
+class VoiceAvailability:
+    """The result of `CheckVoice`."""
+
+    available: bool
+
+
+@attrs.frozen
+class Upload:
+    """The result of an upload: a temporary URL the other requests take (`upload_url=`)."""
+
+    url: str
+    path: str | None = None
+    size: int | None = None
+    mime_type: str | None = None
 
 
 @attrs.frozen
@@ -138,6 +306,12 @@ class Task:
     raw: Any = attrs.field(default=None, repr=False, eq=False)
     operation: str = "music.generate"
     result: Any = None
+
+    def __attrs_post_init__(self) -> None:
+        if any(track.task_id != self.task_id for track in self.tracks):
+            # each track knows its task, so `track.ref` is all an "act on a track" request needs
+            stamped = tuple(attrs.evolve(t, task_id=self.task_id) for t in self.tracks)
+            object.__setattr__(self, "tracks", stamped)
 
     @property
     def done(self) -> bool:

@@ -16,19 +16,42 @@ from typing import Any, ClassVar, Literal
 import attrs
 
 from ._errors import ClientValidationError
+from ._models import Task, TrackRef
 from ._validation import Violation
 
 __all__ = [
+    "AddInstrumental",
+    "AddVocals",
+    "BoostStyle",
+    "CheckVoice",
+    "ConvertToWav",
+    "CreatePersona",
+    "CreateVoice",
     "CustomLyrics",
     "Description",
     "Extend",
+    "GenerateCoverImage",
     "GenerateLyrics",
+    "GenerateMidi",
+    "GenerateSounds",
     "GetCredits",
     "Inspiration",
     "Instrumental",
+    "MakeVideo",
+    "Mashup",
     "MusicRequest",
+    "RecoverAudio",
+    "RegenerateVoicePhrase",
+    "ReplaceSection",
     "Request",
+    "SeparateStems",
+    "TimestampedLyrics",
     "Tuning",
+    "UploadBytes",
+    "UploadCover",
+    "UploadExtend",
+    "UploadFromUrl",
+    "ValidateVoice",
 ]
 
 VocalGender = Literal["m", "f"]
@@ -232,7 +255,371 @@ class GetCredits:
     capability: ClassVar[str] = "account.credits"
 
 
+def _track_ref(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, TrackRef) or not value.task_id or not value.audio_id:
+        _refuse(
+            instance,
+            attribute.name,
+            f"{attribute.name} must be a track reference with a task id, such as "
+            f"task.tracks[0].ref, not {_shown(value)}",
+            "type",
+        )
+
+
+@attrs.frozen
+class ConvertToWav:
+    """A WAV file of a generated track (result: `AudioFile`)."""
+
+    track: TrackRef = attrs.field(validator=_track_ref)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "audio.wav"
+
+
+@attrs.frozen
+class SeparateStems:
+    """A generated track split into stems (result: `Stems`): vocals and instrumental, or with
+    `full=True` every stem the vendor separates (drums, bass, ...; costs more)."""
+
+    track: TrackRef = attrs.field(validator=_track_ref)
+    full: bool = attrs.field(default=False, kw_only=True, validator=_flag)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "audio.stems"
+
+
+def _task_id(value: object) -> object:
+    """A Task stands for its id (`GenerateCoverImage(song)`)."""
+    return value.task_id if isinstance(value, Task) else value
+
+
+@attrs.frozen
+class MakeVideo:
+    """A music video of a generated track (result: `Video`), optionally credited to `author`
+    and watermarked with `domain_name`."""
+
+    track: TrackRef = attrs.field(validator=_track_ref)
+    author: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    domain_name: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "video.create"
+
+
+@attrs.frozen
+class GenerateMidi:
+    """MIDI transcribed from a finished stem separation (result: `Midi`). `task` is the
+    separation's Task (or id); `stem_id` one of its stems, or None for all of them."""
+
+    task: str = attrs.field(converter=_task_id, validator=_not_blank)
+    stem_id: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "audio.midi"
+
+
+@attrs.frozen
+class GenerateCoverImage:
+    """Cover images for a music generation (result: `Images`); `task` is its Task (or id)."""
+
+    task: str = attrs.field(converter=_task_id, validator=_not_blank)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "image.cover"
+
+
+@attrs.frozen
+class RecoverAudio:
+    """Fresh audio links for a music generation whose links expired (result: `Tracks`)."""
+
+    task: str = attrs.field(converter=_task_id, validator=_not_blank)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "audio.recovery"
+
+
+def _seconds(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value < 0
+    ):
+        _refuse(
+            instance,
+            attribute.name,
+            f"{attribute.name} must be a finite number of seconds >= 0, not {_shown(value)}",
+            "type",
+        )
+
+
+def _optional_seconds(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _seconds(instance, attribute, value)
+
+
+def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        _refuse(
+            instance,
+            attribute.name,
+            f"{attribute.name} must be an http(s) URL (an Upload's url), not {_shown(value)}",
+            "format",
+        )
+
+
+def _music_mode(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, (Description, CustomLyrics, Instrumental)):
+        _refuse(
+            instance,
+            attribute.name,
+            f"{attribute.name} must be a Description, CustomLyrics or Instrumental saying what "
+            f"to make of the audio, not {_shown(value)}",
+            "type",
+        )
+
+
+@attrs.frozen
+class UploadCover:
+    """A new version of uploaded audio in another style (result: tracks): `music` says what
+    to make of it, as for a generation."""
+
+    upload_url: str = attrs.field(validator=_url)
+    music: Description | CustomLyrics | Instrumental = attrs.field(validator=_music_mode)
+
+    capability: ClassVar[str] = "music.upload_cover"
+
+
+@attrs.frozen
+class UploadExtend:
+    """Uploaded audio continued (result: tracks), from `at` seconds with `music`'s lyrics,
+    style and title, or inheriting them (`music=None`)."""
+
+    upload_url: str = attrs.field(validator=_url)
+    music: Description | CustomLyrics | Instrumental | None = attrs.field(
+        default=None, kw_only=True
+    )
+    at: float | None = attrs.field(default=None, kw_only=True, validator=_optional_seconds)
+    model: str = attrs.field(default="V4_5", kw_only=True, validator=_not_blank)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "music.upload_extend"
+
+
+@attrs.frozen
+class AddInstrumental:
+    """An accompaniment for uploaded vocals (result: tracks)."""
+
+    upload_url: str = attrs.field(validator=_url)
+    style: str = attrs.field(validator=_not_blank)
+    title: str = attrs.field(validator=_not_blank)
+    negative_tags: str = attrs.field(default="", kw_only=True)
+    model: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "music.add_instrumental"
+
+
+@attrs.frozen
+class AddVocals:
+    """Vocals singing `lyrics` over an uploaded instrumental (result: tracks)."""
+
+    upload_url: str = attrs.field(validator=_url)
+    lyrics: str = attrs.field(validator=_not_blank)
+    style: str = attrs.field(validator=_not_blank)
+    title: str = attrs.field(validator=_not_blank)
+    negative_tags: str = attrs.field(default="", kw_only=True)
+    model: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "music.add_vocals"
+
+
+@attrs.frozen
+class ReplaceSection:
+    """The part of a generated track between `start` and `end` seconds sung again with
+    `lyrics` (result: tracks)."""
+
+    track: TrackRef = attrs.field(validator=_track_ref)
+    lyrics: str = attrs.field(validator=_not_blank)
+    style: str = attrs.field(validator=_not_blank)
+    title: str = attrs.field(validator=_not_blank)
+    start: float = attrs.field(kw_only=True, validator=_seconds)
+    end: float = attrs.field(kw_only=True, validator=_seconds)
+    negative_tags: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "music.replace_section"
+
+
+@attrs.frozen
+class Mashup:
+    """Two uploaded audios mashed up into new tracks; `music` says what to make of them."""
+
+    upload_urls: tuple[str, str] = attrs.field(converter=tuple)
+    music: Description | CustomLyrics | Instrumental = attrs.field(validator=_music_mode)
+
+    capability: ClassVar[str] = "music.mashup"
+
+    @upload_urls.validator
+    def _two_urls(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if len(value) != 2:
+            _refuse(self, attribute.name, "upload_urls must be exactly two URLs", "minItems")
+        for url in value:
+            _url(self, attribute, url)
+
+
+@attrs.frozen
+class GenerateSounds:
+    """A sound effect or loop (result: tracks)."""
+
+    prompt: str = attrs.field(validator=_not_blank)
+    loop: bool = attrs.field(default=False, kw_only=True, validator=_flag)
+    tempo: int | None = attrs.field(default=None, kw_only=True)
+    key: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    model: str = attrs.field(default="V5", kw_only=True, validator=_not_blank)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "music.sounds"
+
+
+@attrs.frozen
+class TimestampedLyrics:
+    """Each sung word of a generated track with its timing (result: `TimedLyrics`)."""
+
+    track: TrackRef = attrs.field(validator=_track_ref)
+
+    capability: ClassVar[str] = "lyrics.timestamped"
+
+
+@attrs.frozen
+class BoostStyle:
+    """A short style description made richer (result: `Style`); answered at once."""
+
+    style: str = attrs.field(validator=_not_blank)
+
+    capability: ClassVar[str] = "style.boost"
+
+
+@attrs.frozen
+class CreatePersona:
+    """A persona (a singer's voice and style) from a generated track (result: `Persona`)."""
+
+    track: TrackRef = attrs.field(validator=_track_ref)
+    name: str = attrs.field(validator=_not_blank)
+    description: str = attrs.field(validator=_not_blank)
+    style: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    vocal_start: float | None = attrs.field(default=None, kw_only=True, validator=_optional_seconds)
+    vocal_end: float | None = attrs.field(default=None, kw_only=True, validator=_optional_seconds)
+
+    capability: ClassVar[str] = "persona.create"
+
+
+@attrs.frozen
+class ValidateVoice:
+    """Step 1 of a custom voice: the phrase to record, for a sample of the singer
+    (`voice_url`, singing between `start` and `end` seconds) (result: `VoicePhrase`)."""
+
+    voice_url: str = attrs.field(validator=_url)
+    start: float = attrs.field(kw_only=True, validator=_seconds)
+    end: float = attrs.field(kw_only=True, validator=_seconds)
+    language: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "voice.validate"
+
+
+@attrs.frozen
+class RegenerateVoicePhrase:
+    """Another phrase to record for a voice validation (result: `VoicePhrase`)."""
+
+    task: str = attrs.field(converter=_task_id, validator=_not_blank)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "voice.regenerate"
+
+
+@attrs.frozen
+class CreateVoice:
+    """Step 2: the custom voice, from the validation task and the recorded phrase
+    (`verify_url`) (result: `Voice`)."""
+
+    task: str = attrs.field(converter=_task_id, validator=_not_blank)
+    verify_url: str = attrs.field(validator=_url)
+    name: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    description: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    style: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "voice.create"
+
+
+@attrs.frozen
+class CheckVoice:
+    """Whether a custom voice (its CreateVoice task) can be used (result: VoiceAvailability)."""
+
+    task: str = attrs.field(converter=_task_id, validator=_not_blank)
+
+    capability: ClassVar[str] = "voice.check"
+
+
+@attrs.frozen
+class UploadFromUrl:
+    """A file the vendor fetches from `url` and keeps for a few days (result: `Upload`)."""
+
+    url: str = attrs.field(validator=_url)
+    path: str = attrs.field(default="sunokit", kw_only=True, validator=_not_blank)
+    name: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+
+    capability: ClassVar[str] = "upload.url"
+
+
+@attrs.frozen
+class UploadBytes:
+    """A file from memory (sent base64-encoded) the vendor keeps for a few days (result:
+    `Upload`); read a file with `UploadBytes(Path(p).read_bytes(), name=Path(p).name)`."""
+
+    data: bytes = attrs.field(repr=lambda data: f"<{len(data)} bytes>")
+    path: str = attrs.field(default="sunokit", kw_only=True, validator=_not_blank)
+    name: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+
+    capability: ClassVar[str] = "upload.base64"
+
+    @data.validator
+    def _bytes(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, (bytes, bytearray)) or not value:
+            _refuse(self, attribute.name, "data must be non-empty bytes", "type")
+
+
 #: Every request type the clients accept.
 Request = (
-    Description | CustomLyrics | Instrumental | Extend | Inspiration | GenerateLyrics | GetCredits
+    Description
+    | CustomLyrics
+    | Instrumental
+    | Extend
+    | Inspiration
+    | GenerateLyrics
+    | GetCredits
+    | ConvertToWav
+    | SeparateStems
+    | MakeVideo
+    | GenerateMidi
+    | GenerateCoverImage
+    | RecoverAudio
+    | UploadCover
+    | UploadExtend
+    | AddInstrumental
+    | AddVocals
+    | ReplaceSection
+    | Mashup
+    | GenerateSounds
+    | TimestampedLyrics
+    | BoostStyle
+    | CreatePersona
+    | ValidateVoice
+    | RegenerateVoicePhrase
+    | CreateVoice
+    | CheckVoice
+    | UploadFromUrl
+    | UploadBytes
 )

@@ -12,9 +12,10 @@ from __future__ import annotations
 import functools
 import json
 import math
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 from jsonschema import Draft202012Validator
@@ -23,7 +24,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from . import _specs
-from ._errors import ClientValidationError, ConfigurationError
+from ._errors import ClientValidationError, ConfigurationError, UnknownValueWarning
 from ._formats import FORMAT_CHECKER
 
 __all__ = ["CLIENT_RULE_KINDS", "Violation", "validate", "validate_or_raise"]
@@ -143,13 +144,22 @@ def _compiled_at(vendor: str, pointer: str) -> _Compiled:
 
 
 def validate(
-    vendor: str, body: object, *, role: str = "submit", operation_id: str | None = None
+    vendor: str,
+    body: object,
+    *,
+    role: str = "submit",
+    operation_id: str | None = None,
+    unknown: Literal["warn", "refuse"] = "warn",
 ) -> list[Violation]:
     """Every way `body` breaks the vendor's documented request rules (empty list: valid).
 
     `body` is the wire-format JSON body of the operation `operation_id` (an operationId of the
     vendor's spec), or when it is None, of the operation whose `x-sunokit-role` is `role`.
-    Raises ConfigurationError for an unknown vendor, role or operation.
+    A name outside an enum the spec marks `x-sunokit-unknown-values: warn` (model names, which
+    vendors add monthly) is no violation: it is sent, with an `UnknownValueWarning`
+    (`unknown="warn"`, the client's view); `unknown="refuse"` reports it like any enum
+    violation (the mock's view: it knows only the documented names). Raises ConfigurationError
+    for an unknown vendor, role or operation.
     """
     _specs.check_vendor(vendor)
     if not isinstance(role, str):
@@ -169,6 +179,18 @@ def validate(
     unsendable, instance = _sendable(body)
     found: list[_Found] = []
     for error in _leaves(compiled.validator.iter_errors(instance)):
+        if unknown == "warn" and error.validator == "enum" and _unknown_allowed(error.schema):
+            documented = error.schema.get("enum") if isinstance(error.schema, Mapping) else None
+            if isinstance(error.instance, str):  # anything else breaks the type rule too
+                warnings.warn(
+                    UnknownValueWarning(
+                        f"{vendor}: {_pointer(str(p) for p in error.absolute_path) or 'body'} "
+                        f"{_show(error.instance)} is not one of the documented values "
+                        f"({_choices(list(documented or ()))}); sent as it is"
+                    ),
+                    stacklevel=3,
+                )
+            continue
         found.extend(_from_error(compiled, error))
     for rule in compiled.client_rules:
         if rule.when is None or rule.when.is_valid(instance):
@@ -318,6 +340,10 @@ class _Found:
     conditional: bool = False
     limit: float | None = None  # numeric limit of a max*/min* keyword
     decimal: bool = False  # the two-decimal value-set rule
+
+
+def _unknown_allowed(schema: object) -> bool:
+    return isinstance(schema, Mapping) and schema.get("x-sunokit-unknown-values") == "warn"
 
 
 def _leaves(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:

@@ -79,6 +79,8 @@ class Call:
     kwargs: Mapping[str, Any]
     role: str
     wire_body: Mapping[str, Any] | None = None
+    #: The spec's operation-level server (another host, e.g. file uploads); None: base_url.
+    server: str | None = None
 
 
 @attrs.frozen
@@ -288,6 +290,12 @@ class Adapter(abc.ABC):
         return self.env_var.removesuffix("_API_KEY") + "_BASE_URL"
 
     @property
+    def upload_base_url_env_var(self) -> str:
+        """The variable that overrides the spec's file-upload host (operations with a server
+        of their own) when the client gets no upload_base_url."""
+        return self.env_var.removesuffix("_API_KEY") + "_UPLOAD_BASE_URL"
+
+    @property
     def default_base_url(self) -> str:
         server = _specs.load_spec(self.vendor)["servers"][0]
         url = str(server["url"])
@@ -317,17 +325,27 @@ class Adapter(abc.ABC):
                     f"vendors that have {model!r}: {', '.join(vendors_with_model(model)) or 'none'}"
                 )
 
-    def known_models(self) -> tuple[str, ...] | None:
-        """The closed list of model names from the spec, or None where the spec keeps it open."""
+    def _model_schema(self) -> Mapping[str, Any]:
         role_schema = _specs.resolve(
             self.vendor,
             {"$ref": _specs.operation(self.vendor, "submit").request_schema_pointer or ""},
         )
-        field = _specs.resolve(
+        field: Mapping[str, Any] = _specs.resolve(
             self.vendor, role_schema.get("properties", {}).get(self.model_field, {})
         )
-        enum = field.get("enum")
+        return field
+
+    def documented_models(self) -> tuple[str, ...] | None:
+        """The model names the spec documents, or None where it lists none."""
+        enum = self._model_schema().get("enum")
         return tuple(str(value) for value in enum) if enum else None
+
+    def known_models(self) -> tuple[str, ...] | None:
+        """The closed list of model names from the spec, or None where the spec keeps it open
+        (no list, or a list whose unknown names are sent with a warning)."""
+        if self._model_schema().get("x-sunokit-unknown-values") == "warn":
+            return None
+        return self.documented_models()
 
     model_field: ClassVar[str] = "model"
 
@@ -464,8 +482,8 @@ def vendors_with_model(model: str) -> list[str]:
 
     found = []
     for vendor in _specs.VENDORS:
-        known = get_adapter(vendor).known_models()
-        if known is None or model in known:
+        documented = get_adapter(vendor).documented_models()
+        if documented is None or model in documented:
             found.append(vendor)
     return found
 

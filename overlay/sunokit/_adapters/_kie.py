@@ -5,6 +5,7 @@ Their differences (models, limits, code meanings) all live in their specs.
 
 from __future__ import annotations
 
+import base64
 import importlib
 from collections.abc import Mapping
 from types import ModuleType
@@ -13,16 +14,62 @@ from typing import Any, ClassVar
 from .. import _specs
 from .._bindings import Binding, Context, dig
 from .._errors import APIStatusError, ClientValidationError, UnsupportedRequestError
-from .._models import Credits, Lyrics, LyricsVariant, Task
+from .._models import (
+    AudioFile,
+    Credits,
+    Images,
+    Lyrics,
+    LyricsVariant,
+    Midi,
+    MidiInstrument,
+    MidiNote,
+    Persona,
+    Stem,
+    Stems,
+    Style,
+    Task,
+    TimedLyrics,
+    TimedWord,
+    Track,
+    Tracks,
+    Upload,
+    Video,
+    Voice,
+    VoiceAvailability,
+    VoicePhrase,
+)
+from .._operations import snake_case
 from .._requests import (
+    AddInstrumental,
+    AddVocals,
+    BoostStyle,
+    CheckVoice,
+    ConvertToWav,
+    CreatePersona,
+    CreateVoice,
     CustomLyrics,
     Description,
     Extend,
+    GenerateCoverImage,
     GenerateLyrics,
+    GenerateMidi,
+    GenerateSounds,
     GetCredits,
     Instrumental,
+    MakeVideo,
+    Mashup,
     MusicRequest,
+    RecoverAudio,
+    RegenerateVoicePhrase,
+    ReplaceSection,
+    SeparateStems,
+    TimestampedLyrics,
     Tuning,
+    UploadBytes,
+    UploadCover,
+    UploadExtend,
+    UploadFromUrl,
+    ValidateVoice,
 )
 from .._validation import Violation
 from ._base import (
@@ -252,7 +299,355 @@ def _credits(body: Any) -> Credits:
     return Credits(remaining=float(value))
 
 
+def _on_track(
+    request: ConvertToWav | SeparateStems | MakeVideo, context: Context
+) -> dict[str, Any]:
+    return {
+        "taskId": request.track.task_id,
+        "audioId": request.track.audio_id,
+        "callBackUrl": request.callback_url or context.callback_url,
+    }
+
+
+def _stems_body(request: SeparateStems, context: Context) -> dict[str, Any]:
+    return {
+        **_on_track(request, context),
+        "type": "split_stem" if request.full else "separate_vocal",
+    }
+
+
+def _wav(body: Any) -> AudioFile:
+    url = dig(body, ("data", "response", "audioWavUrl"))
+    if not isinstance(url, str) or not url:
+        raise AnswerShapeError("data.response.audioWavUrl is missing from a finished WAV task")
+    return AudioFile(url=url, format="wav")
+
+
+# A stem's name is its URL field's name without "Url", in snake_case (backingVocalsUrl ->
+# backing_vocals); originUrl is the source track, not a stem.
+_NOT_STEMS = frozenset({"originUrl"})
+
+
+def _stems(body: Any) -> Stems:
+    response = object_at(dig(body, ("data", "response")), "data.response")
+    found = []
+    for key, value in response.items():
+        if key.endswith("Url") and key not in _NOT_STEMS and isinstance(value, str) and value:
+            found.append(Stem(name=snake_case(key.removesuffix("Url")), url=value))
+    if not found:
+        raise AnswerShapeError("data.response holds no stem URL in a finished separation task")
+    return Stems(tuple(found))
+
+
+def _video_body(request: MakeVideo, context: Context) -> dict[str, Any]:
+    optional = {"author": request.author, "domainName": request.domain_name}
+    body = _on_track(request, context)
+    body.update({key: value for key, value in optional.items() if value is not None})
+    return body
+
+
+def _video(body: Any) -> Video:
+    url = dig(body, ("data", "response", "videoUrl"))
+    if not isinstance(url, str) or not url:
+        raise AnswerShapeError("data.response.videoUrl is missing from a finished video task")
+    return Video(url)
+
+
+def _on_task(request: GenerateCoverImage | GenerateMidi, context: Context) -> dict[str, Any]:
+    return {"taskId": request.task, "callBackUrl": request.callback_url or context.callback_url}
+
+
+def _midi_body(request: GenerateMidi, context: Context) -> dict[str, Any]:
+    body = _on_task(request, context)
+    if request.stem_id is not None:
+        body["audioId"] = request.stem_id
+    return body
+
+
+def _number(item: Mapping[str, Any], key: str) -> float:
+    value = item.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise AnswerShapeError(f"a MIDI note's {key} is {json_type(value)}; the spec says a number")
+    return float(value)
+
+
+def _midi(body: Any) -> Midi:
+    instruments = []
+    for item in objects_at(dig(body, ("data", "midiData", "instruments")), "instruments"):
+        notes = tuple(
+            MidiNote(
+                pitch=int(_number(note, "pitch")),
+                start=_number(note, "start"),
+                end=_number(note, "end"),
+                velocity=_number(note, "velocity"),
+            )
+            for note in objects_at(item.get("notes"), "instruments[].notes")
+        )
+        instruments.append(MidiInstrument(name=text_or_none(item.get("name")) or "", notes=notes))
+    return Midi(tuple(instruments))
+
+
+def _images(body: Any) -> Images:
+    urls = dig(body, ("data", "response", "images"))
+    if not isinstance(urls, list) or not all(isinstance(url, str) for url in urls) or not urls:
+        raise AnswerShapeError("data.response.images is not a list of image URLs")
+    return Images(tuple(urls))
+
+
+def _recovery_body(request: RecoverAudio, context: Context) -> dict[str, Any]:
+    return {"sunoTaskId": request.task, "callBackUrl": request.callback_url or context.callback_url}
+
+
+def _recovered(body: Any) -> Tracks:
+    items = objects_at(dig(body, ("data",)), "data")
+    return Tracks(
+        tuple(
+            Track(
+                id=id_at(item.get("id"), "the track id"),
+                title=text_or_none(item.get("title")),
+                audio_url=text_or_none(item.get("audio_url")),
+            )
+            for item in items
+            if item.get("status") == "success"
+        )
+    )
+
+
+def _music_body(
+    music: Description | CustomLyrics | Instrumental, context: Context
+) -> dict[str, Any]:
+    """A generation's fields (mode, model, lyrics, style, title, tuning) for music-family
+    operations that start from uploaded audio."""
+    _role, body = KieAdapter(context.vendor).wire_body(music, callback_url=context.callback_url)
+    return body
+
+
+def _upload_cover_body(request: UploadCover, context: Context) -> dict[str, Any]:
+    return {**_music_body(request.music, context), "uploadUrl": request.upload_url}
+
+
+def _mashup_body(request: Mashup, context: Context) -> dict[str, Any]:
+    return {**_music_body(request.music, context), "uploadUrlList": list(request.upload_urls)}
+
+
+def _upload_extend_body(request: UploadExtend, context: Context) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "uploadUrl": request.upload_url,
+        "defaultParamFlag": request.music is not None,
+        "model": request.model,
+        "callBackUrl": request.callback_url or context.callback_url,
+    }
+    if request.music is not None:
+        music = _music_body(request.music, context)
+        body.update({k: v for k, v in music.items() if k not in ("customMode", "model")})
+    if request.at is not None:
+        body["continueAt"] = request.at
+    return body
+
+
+def _add_instrumental_body(request: AddInstrumental, context: Context) -> dict[str, Any]:
+    body = {
+        "uploadUrl": request.upload_url,
+        "title": request.title,
+        "tags": request.style,
+        "negativeTags": request.negative_tags,
+        "callBackUrl": request.callback_url or context.callback_url,
+    }
+    return body if request.model is None else {**body, "model": request.model}
+
+
+def _add_vocals_body(request: AddVocals, context: Context) -> dict[str, Any]:
+    body = {
+        "uploadUrl": request.upload_url,
+        "prompt": request.lyrics,
+        "title": request.title,
+        "style": request.style,
+        "negativeTags": request.negative_tags,
+        "callBackUrl": request.callback_url or context.callback_url,
+    }
+    return body if request.model is None else {**body, "model": request.model}
+
+
+def _replace_section_body(request: ReplaceSection, context: Context) -> dict[str, Any]:
+    body = {
+        "taskId": request.track.task_id,
+        "audioId": request.track.audio_id,
+        "prompt": request.lyrics,
+        "tags": request.style,
+        "title": request.title,
+        "infillStartS": request.start,
+        "infillEndS": request.end,
+        "callBackUrl": request.callback_url or context.callback_url,
+    }
+    return (
+        body if request.negative_tags is None else {**body, "negativeTags": request.negative_tags}
+    )
+
+
+def _sounds_body(request: GenerateSounds, context: Context) -> dict[str, Any]:
+    optional = {"soundTempo": request.tempo, "soundKey": request.key}
+    return {
+        "prompt": request.prompt,
+        "model": request.model,
+        "soundLoop": request.loop,
+        "callBackUrl": request.callback_url or context.callback_url,
+        **{key: value for key, value in optional.items() if value is not None},
+    }
+
+
+def _tracks(body: Any) -> Tracks:
+    """The tracks of a music record (record-info), however far the job is."""
+    items = objects_at(dig(body, ("data", "response", "sunoData")), "data.response.sunoData")
+    return Tracks(tuple(track_from(item, keys=_TRACK_KEYS) for item in items))
+
+
+def _timestamped_body(request: TimestampedLyrics, context: Context) -> dict[str, Any]:
+    return {"taskId": request.track.task_id, "audioId": request.track.audio_id}
+
+
+def _timed_lyrics(body: Any) -> TimedLyrics:
+    words = []
+    for item in objects_at(dig(body, ("data", "alignedWords")), "data.alignedWords"):
+        word = item.get("word")
+        words.append(
+            TimedWord(
+                word=word if isinstance(word, str) else "",
+                start=_number(item, "startS"),
+                end=_number(item, "endS"),
+            )
+        )
+    return TimedLyrics(tuple(words))
+
+
+def _style(body: Any) -> Style:
+    text = dig(body, ("data", "result"))
+    if not isinstance(text, str):
+        raise AnswerShapeError(f"data.result is {json_type(text)}; the spec says a string")
+    return Style(text)
+
+
+def _persona_body(request: CreatePersona, context: Context) -> dict[str, Any]:
+    optional = {
+        "style": request.style,
+        "vocalStart": request.vocal_start,
+        "vocalEnd": request.vocal_end,
+    }
+    return {
+        "taskId": request.track.task_id,
+        "audioId": request.track.audio_id,
+        "name": request.name,
+        "description": request.description,
+        **{key: value for key, value in optional.items() if value is not None},
+    }
+
+
+def _persona(body: Any) -> Persona:
+    data = object_at(dig(body, ("data",)), "data")
+    return Persona(
+        id=id_at(data.get("personaId"), "data.personaId"),
+        name=text_or_none(data.get("name")),
+        description=text_or_none(data.get("description")),
+    )
+
+
+def _validate_voice_body(request: ValidateVoice, context: Context) -> dict[str, Any]:
+    body = {
+        "voiceUrl": request.voice_url,
+        "vocalStartS": request.start,
+        "vocalEndS": request.end,
+        "callBackUrl": request.callback_url or context.callback_url,
+    }
+    return body if request.language is None else {**body, "language": request.language}
+
+
+def _regenerate_voice_body(request: RegenerateVoicePhrase, context: Context) -> dict[str, Any]:
+    # "calBackUrl" is how the Regenerate page spells it (see the spec's Reading choices)
+    return {"taskId": request.task, "calBackUrl": request.callback_url or context.callback_url}
+
+
+def _phrase(body: Any) -> VoicePhrase:
+    text = dig(body, ("data", "validateInfo"))
+    if not isinstance(text, str) or not text:
+        raise AnswerShapeError("data.validateInfo is missing from a finished voice validation")
+    return VoicePhrase(text)
+
+
+def _create_voice_body(request: CreateVoice, context: Context) -> dict[str, Any]:
+    optional = {
+        "voiceName": request.name,
+        "description": request.description,
+        "style": request.style,
+    }
+    return {
+        "taskId": request.task,
+        "verifyUrl": request.verify_url,
+        "callBackUrl": request.callback_url or context.callback_url,
+        **{key: value for key, value in optional.items() if value is not None},
+    }
+
+
+def _voice(body: Any) -> Voice:
+    return Voice(id_at(dig(body, ("data", "voiceId")), "data.voiceId"))
+
+
+def _check_voice_body(request: CheckVoice, context: Context) -> dict[str, Any]:
+    return {"task_id": request.task}
+
+
+def _availability(body: Any) -> VoiceAvailability:
+    value = dig(body, ("data", "isAvailable"))
+    if not isinstance(value, bool):
+        raise AnswerShapeError(f"data.isAvailable is {json_type(value)}; the spec says a boolean")
+    return VoiceAvailability(value)
+
+
+def _upload_url_body(request: UploadFromUrl, context: Context) -> dict[str, Any]:
+    body = {"fileUrl": request.url, "uploadPath": request.path}
+    return body if request.name is None else {**body, "fileName": request.name}
+
+
+def _upload_bytes_body(request: UploadBytes, context: Context) -> dict[str, Any]:
+    body = {
+        "base64Data": base64.b64encode(request.data).decode("ascii"),
+        "uploadPath": request.path,
+    }
+    return body if request.name is None else {**body, "fileName": request.name}
+
+
+def _uploaded(body: Any) -> Upload:
+    data = object_at(dig(body, ("data",)), "data")
+    size = data.get("fileSize")
+    return Upload(
+        url=id_at(data.get("downloadUrl"), "data.downloadUrl"),
+        path=text_or_none(data.get("filePath")),
+        size=size if isinstance(size, int) and not isinstance(size, bool) else None,
+        mime_type=text_or_none(data.get("mimeType")),
+    )
+
+
 BINDINGS: tuple[Binding, ...] = (
+    Binding(UploadCover, "upload_cover_audio", _upload_cover_body, _tracks, partial=True),
+    Binding(UploadExtend, "upload_extend_audio", _upload_extend_body, _tracks, partial=True),
+    Binding(AddInstrumental, "add_instrumental", _add_instrumental_body, _tracks, partial=True),
+    Binding(AddVocals, "add_vocals", _add_vocals_body, _tracks, partial=True),
+    Binding(ReplaceSection, "replace_section", _replace_section_body, _tracks, partial=True),
+    Binding(Mashup, "generate_mashup", _mashup_body, _tracks, partial=True),
+    Binding(GenerateSounds, "generate_sounds", _sounds_body, _tracks, partial=True),
+    Binding(TimestampedLyrics, "get_timestamped_lyrics", _timestamped_body, _timed_lyrics),
+    Binding(BoostStyle, "boost_style", lambda r, c: {"content": r.style}, _style),
+    Binding(CreatePersona, "generate_persona", _persona_body, _persona),
+    Binding(ValidateVoice, "validate_voice", _validate_voice_body, _phrase),
+    Binding(RegenerateVoicePhrase, "regenerate_voice_validation", _regenerate_voice_body, _phrase),
+    Binding(CreateVoice, "create_voice", _create_voice_body, _voice),
+    Binding(CheckVoice, "check_voice", _check_voice_body, _availability),
+    Binding(UploadFromUrl, "upload_file_url", _upload_url_body, _uploaded),
+    Binding(UploadBytes, "upload_file_base64", _upload_bytes_body, _uploaded),
     Binding(GenerateLyrics, "generate_lyrics", _lyrics_body, _lyrics),
     Binding(GetCredits, "get_credits", None, _credits),
+    Binding(ConvertToWav, "convert_to_wav", _on_track, _wav),
+    Binding(SeparateStems, "separate_stems", _stems_body, _stems),
+    Binding(MakeVideo, "create_music_video", _video_body, _video),
+    Binding(GenerateMidi, "generate_midi", _midi_body, _midi),
+    Binding(GenerateCoverImage, "generate_cover_image", _on_task, _images),
+    Binding(RecoverAudio, "recover_audio", _recovery_body, _recovered),
 )

@@ -540,7 +540,9 @@ class MockVendor:
         if operation.request_schema_pointer is not None:
             texts = [
                 f"{violation.path.lstrip('/').replace('/', '.') or 'body'}: {violation.message}"
-                for violation in validate(self.vendor, body, operation_id=operation.operation_id)
+                for violation in validate(
+                    self.vendor, body, operation_id=operation.operation_id, unknown="refuse"
+                )
             ]
             if texts:
                 return self.dialect.error("invalid_request", "; ".join(texts), schema=codes)
@@ -711,7 +713,7 @@ class MockVendor:
     def _violations(self, role: str, body: Any) -> Answer | None:
         texts = [
             f"{violation.path.lstrip('/').replace('/', '.') or 'body'}: {violation.message}"
-            for violation in validate(self.vendor, body, role=role)
+            for violation in validate(self.vendor, body, role=role, unknown="refuse")
         ]
         if not texts:
             return None
