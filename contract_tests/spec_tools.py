@@ -300,3 +300,16 @@ def request_operations() -> list[RequestOperation]:
                     role = operation["x-sunokit-role"]
                     found.append(RequestOperation(vendor, role, path, method, media["schema"]))
     return found
+
+
+def task_callback_refs(vendor: str) -> set[str]:
+    """The `$ref`s of the callback bodies of the vendor's music submit: the callbacks
+    `callbacks.parse` reads (lyrics, WAV, ... jobs call back with bodies of their own)."""
+    from sunokit import _specs
+
+    submit = _specs.operation(vendor, "submit").definition
+    return {
+        str(item["post"]["requestBody"]["content"]["application/json"]["schema"].get("$ref"))
+        for callback in (submit.get("callbacks") or {}).values()
+        for item in callback.values()
+    }

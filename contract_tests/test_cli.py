@@ -33,7 +33,7 @@ import sunokit
 from sunokit import callbacks
 from sunokit.__main__ import main
 
-from .spec_tools import VENDORS, MediaExample, examples, load
+from .spec_tools import VENDORS, MediaExample, examples, load, task_callback_refs
 
 KEY = "sk-cli-secret-Never-Print-4b7e19"
 KEY_VARIABLES = (
@@ -46,7 +46,7 @@ KEY_VARIABLES = (
 SUCCESS_CODES = (200, "success")
 SUCCESS_CODE = {vendor: ("success" if vendor == "relay" else 200) for vendor in VENDORS}
 
-TASK_KEYS = {"vendor", "task_id", "state", "vendor_state", "error", "tracks"}
+TASK_KEYS = {"vendor", "task_id", "state", "vendor_state", "error", "tracks", "operation", "result"}
 TRACK_KEYS = {
     "id",
     "title",
@@ -58,6 +58,7 @@ TRACK_KEYS = {
     "lyrics",
     "model",
     "created_at",
+    "task_id",
 }
 STATES = {"queued", "running", "text_ready", "first_ready", "succeeded", "failed", "unknown"}
 
@@ -251,6 +252,7 @@ def callback_examples() -> list[MediaExample]:
         for vendor in callbacks.callback_vendors()
         for example in examples(vendor)
         if example.where == "callback"
+        and str(example.schema.get("$ref")) in task_callback_refs(vendor)
     ]
 
 

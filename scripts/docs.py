@@ -1,4 +1,5 @@
-"""Write docs/limits.md (and the README's copy) from the specs: `make docs`.
+"""Write docs/limits.md and docs/operations.md (and the README's copies) from the specs:
+`make docs`.
 
 `python scripts/docs.py --check` exits 1 when either file is stale (a test runs it).
 """
@@ -11,19 +12,25 @@ from pathlib import Path
 from typing import Any
 
 from sunokit import _specs
-from sunokit._adapters import get_adapter
+from sunokit._adapters import bindings, get_adapter
+from sunokit._operations import operation_ids, spec_operation
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "limits.md"
 README = ROOT / "README.md"
 START, END = "<!-- limits:start (make docs) -->", "<!-- limits:end -->"
+OPS_START, OPS_END = "<!-- operations:start (make docs) -->", "<!-- operations:end -->"
+OPS_DOC = ROOT / "docs" / "operations.md"
 MODES = ("description", "custom", "instrumental", "extend", "inspiration")
 
 
 def _models(vendor: str) -> str:
-    known = get_adapter(vendor).known_models()
-    if known is not None:
-        return ", ".join(f"`{name}`" for name in known)
+    adapter = get_adapter(vendor)
+    documented = adapter.documented_models()
+    if documented is not None:
+        names = ", ".join(f"`{name}`" for name in documented)
+        # an open list in practice: names it does not document are sent with a warning
+        return names if adapter.known_models() is not None else f"{names} (others: a warning)"
     submit = _specs.resolve(
         vendor, {"$ref": _specs.operation(vendor, "submit").request_schema_pointer}
     )
@@ -51,6 +58,49 @@ def _limit_rows(vendor: str, role: str) -> list[str]:
                         f"| {vendor} | {role} | `{name}` | {prop['maxLength']} | {prefix}{described} |"
                     )
     return rows
+
+
+def _request_names() -> dict[str, str]:
+    """capability -> the typed request that asks for it (music modes for music.generate)."""
+    names = {"music.generate": "`Description` `CustomLyrics` `Instrumental` `Inspiration`"}
+    names["music.extend"] = "`Extend`"
+    for vendor in _specs.VENDORS:
+        for binding in bindings(vendor):
+            names[binding.request.capability] = f"`{binding.request.__name__}`"
+    return names
+
+
+def render_operations() -> str:
+    """The operations x vendors table: each capability, the request that asks for it, and the
+    spec operation each vendor offers it through."""
+    offered: dict[str, dict[str, list[str]]] = {}
+    for vendor in _specs.VENDORS:
+        for operation_id in operation_ids(vendor):
+            operation = spec_operation(vendor, operation_id)
+            if operation.phase == "poll" or operation.capability is None:
+                continue
+            offered.setdefault(operation.capability, {}).setdefault(vendor, []).append(
+                f"`{operation_id}`"
+            )
+    requests = _request_names()
+    lines = [
+        "## Operations per vendor",
+        "",
+        "Generated from `specs/` by `make docs`. A cell names the vendor's operation; every one",
+        "is reachable through `client.request(operation_id, body)`, and those with a request type",
+        "through `submit`/`generate`/`call`. A vendor without the capability raises",
+        "UnsupportedRequestError naming the vendors that have it.",
+        "",
+        "| capability | request | " + " | ".join(f"`{v}`" for v in _specs.VENDORS) + " |",
+        "|---|---|" + "---|" * len(_specs.VENDORS),
+    ]
+    for capability in sorted(offered):
+        cells = [" ".join(offered[capability].get(v, ["—"])) for v in _specs.VENDORS]
+        request = requests.get(capability, "`request()` only")
+        lines.append(f"| {capability} | {request} | " + " | ".join(cells) + " |")
+    counts = [f"{v}: {len(operation_ids(v))}" for v in _specs.VENDORS]
+    lines += ["", "Operations in each spec (creates, polls and calls): " + ", ".join(counts) + "."]
+    return "\n".join(lines) + "\n"
 
 
 def render() -> str:
@@ -95,13 +145,17 @@ def render() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _readme_with(table: str) -> str:
-    text = README.read_text("utf-8")
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
+def _between(text: str, start: str, end: str, table: str) -> str:
+    head, _, rest = text.partition(start)
+    _, _, tail = rest.partition(end)
     if not rest:
-        raise SystemExit(f"README.md has no {START} marker")
-    return f"{head}{START}\n{table}{END}{tail}"
+        raise SystemExit(f"README.md has no {start} marker")
+    return f"{head}{start}\n{table}{end}{tail}"
+
+
+def _readme_with(table: str, operations: str) -> str:
+    text = _between(README.read_text("utf-8"), START, END, table)
+    return _between(text, OPS_START, OPS_END, operations)
 
 
 def main() -> int:
@@ -109,11 +163,12 @@ def main() -> int:
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     table = render()
-    readme = _readme_with(table)
+    operations = render_operations()
+    readme = _readme_with(table, operations)
     if args.check:
         stale = [
             str(path.relative_to(ROOT))
-            for path, text in ((DOC, table), (README, readme))
+            for path, text in ((DOC, table), (OPS_DOC, operations), (README, readme))
             if not path.exists() or path.read_text("utf-8") != text
         ]
         if stale:
@@ -123,8 +178,9 @@ def main() -> int:
         return 0
     DOC.parent.mkdir(exist_ok=True)
     DOC.write_text(table, "utf-8")
+    OPS_DOC.write_text(operations, "utf-8")
     README.write_text(readme, "utf-8")
-    print(f"wrote {DOC.relative_to(ROOT)} and the README's copy")
+    print(f"wrote {DOC.relative_to(ROOT)}, {OPS_DOC.relative_to(ROOT)} and the README's copies")
     return 0
 
 

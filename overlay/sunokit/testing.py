@@ -21,6 +21,9 @@ options with a marker, or parametrize the fixture indirectly with a vendor name:
         with pytest.raises(sunokit.InsufficientCreditsError):
             sunokit_mock.client.submit(sunokit.Description("a calm piano tune"))
 
+Operations the spec sends to another host (file uploads) reach the same mock: the client's
+`upload_base_url` is the mock's base URL.
+
 Callbacks: vendors whose spec documents callbacks send them to the mock's own receiver
 (`<base_url>/__mock__/inbox`, read back with `mocked.inbox`) unless you pass `callback_url`.
 """
@@ -110,6 +113,8 @@ def mock_vendor(
         options: dict[str, Any] = {
             "api_key": running.api_key,
             "base_url": running.base_url,
+            # the mock serves the file-upload host's paths too, on its one server
+            "upload_base_url": running.base_url,
             "callback_url": callback_url or _default_callback_url(mock.vendor, running.base_url),
             "poll_interval": _POLL_INTERVAL,
             **(client_options or {}),
