@@ -301,27 +301,29 @@ def test_faults_apply_to_new_operations(kie: Kie) -> None:
     )
 
 
-def test_midi_is_a_standard_midi_file_of_the_notes(org: Kie) -> None:
-    task_id, audio_id = org.music()
+def test_midi_is_a_standard_midi_file_of_the_notes(kie: Kie) -> None:
+    task_id, audio_id = kie.music()
     stems, _ = lifecycle(
-        org, "separate_stems", {"taskId": task_id, "audioId": audio_id, "callBackUrl": HOOK}
+        kie,
+        "separate_stems",
+        {"taskId": task_id, "audioId": audio_id, "type": "separate_vocal", "callBackUrl": HOOK},
     )
-    midi_task, final = lifecycle(org, "generate_midi", {"taskId": stems, "callBackUrl": HOOK})
+    midi_task, final = lifecycle(kie, "generate_midi", {"taskId": stems, "callBackUrl": HOOK})
     instruments = final["data"]["midiData"]["instruments"]
-    tracks = parse_smf(org.http.get(f"/__mock__/media/{midi_task}.mid").content)
+    tracks = parse_smf(kie.http.get(f"/__mock__/media/{midi_task}.mid").content)
     assert [name for name, _ in tracks[1:]] == [i["name"] for i in instruments]
     for (_, events), instrument in zip(tracks[1:], instruments, strict=True):
         ons = [pitch for _, status, pitch in events if status == 0x90]
         assert ons == [note["pitch"] for note in instrument["notes"]]
-    assert org.send("generate_midi", {"taskId": task_id, "callBackUrl": HOOK})["code"] != 200
+    assert kie.send("generate_midi", {"taskId": task_id, "callBackUrl": HOOK})["code"] != 200
 
 
-def test_music_video_is_an_mp4_with_a_valid_box_structure(org: Kie) -> None:
-    task_id, audio_id = org.music()
+def test_music_video_is_an_mp4_with_a_valid_box_structure(kie: Kie) -> None:
+    task_id, audio_id = kie.music()
     _, final = lifecycle(
-        org, "create_music_video", {"taskId": task_id, "audioId": audio_id, "callBackUrl": HOOK}
+        kie, "create_music_video", {"taskId": task_id, "audioId": audio_id, "callBackUrl": HOOK}
     )
-    response = org.get(final["data"]["response"]["videoUrl"])
+    response = kie.get(final["data"]["response"]["videoUrl"])
     assert response.headers["content-type"] == "video/mp4"
     data = response.content
     top = parse_boxes(data)
@@ -340,12 +342,12 @@ def test_music_video_is_an_mp4_with_a_valid_box_structure(org: Kie) -> None:
     assert offset == top[2][1] + 8  # the chunk offset points at mdat's payload
 
 
-def test_cover_images_are_pngs_and_one_per_music_task(org: Kie) -> None:
-    task_id, _ = org.music()
-    cover, final = lifecycle(org, "generate_cover_image", {"taskId": task_id, "callBackUrl": HOOK})
+def test_cover_images_are_pngs_and_one_per_music_task(kie: Kie) -> None:
+    task_id, _ = kie.music()
+    cover, final = lifecycle(kie, "generate_cover_image", {"taskId": task_id, "callBackUrl": HOOK})
     for url in final["data"]["response"]["images"]:
-        assert org.get(url).content.startswith(b"\x89PNG\r\n\x1a\n")
-    again = org.send("generate_cover_image", {"taskId": task_id, "callBackUrl": HOOK})
+        assert kie.get(url).content.startswith(b"\x89PNG\r\n\x1a\n")
+    again = kie.send("generate_cover_image", {"taskId": task_id, "callBackUrl": HOOK})
     assert again["code"] == 400
     assert again["data"]["taskId"] == cover
 
@@ -419,29 +421,29 @@ def test_voice_lifecycle(org: Kie) -> None:
     )
 
 
-def test_uploads_are_served_back(org: Kie) -> None:
+def test_uploads_are_served_back(kie: Kie) -> None:
     png = _media.png_cover(1, 2, 3)
     data = base64.b64encode(png).decode()
-    answer = org.send(
+    answer = kie.send(
         "upload_file_base64",
         {"base64Data": f"data:image/png;base64,{data}", "uploadPath": "x", "fileName": "a.png"},
     )
-    assert org.get(answer["data"]["downloadUrl"]).content == png
+    assert kie.get(answer["data"]["downloadUrl"]).content == png
     assert answer["data"]["mimeType"] == "image/png"
     assert answer["data"]["fileSize"] == len(png)
     wav = _media.wav_tone(0.1)
-    answer = org.send(
+    answer = kie.send(
         "upload_file_stream",
         files={"file": ("t.wav", wav, "audio/wav")},
         data={"uploadPath": "y", "fileName": "t.wav"},
         body=None,
     )
-    assert org.get(answer["data"]["downloadUrl"]).content == wav
-    answer = org.send(
+    assert kie.get(answer["data"]["downloadUrl"]).content == wav
+    answer = kie.send(
         "upload_file_url",
         {"fileUrl": answer["data"]["downloadUrl"], "uploadPath": "z", "fileName": "copy.wav"},
     )
-    assert org.get(answer["data"]["downloadUrl"]).content == wav
+    assert kie.get(answer["data"]["downloadUrl"]).content == wav
 
 
 def test_music_family_creates_are_music_tasks(org: Kie) -> None:

@@ -16,10 +16,21 @@ from .callback_code import CallbackCode
 from .callback_track import CallbackTrack
 from .callback_type import CallbackType
 from .convert_to_wav_request import ConvertToWavRequest
+from .cover_image_callback import CoverImageCallback
+from .cover_image_callback_data import CoverImageCallbackData
+from .cover_image_details_response import CoverImageDetailsResponse
+from .cover_image_record import CoverImageRecord
+from .cover_image_response_code import CoverImageResponseCode
+from .cover_image_result import CoverImageResult
+from .cover_image_task_created_response import CoverImageTaskCreatedResponse
+from .cover_image_task_state import CoverImageTaskState
+from .create_music_video_request import CreateMusicVideoRequest
 from .error_response import ErrorResponse
 from .extend_music_request import ExtendMusicRequest
 from .extend_music_request_vocal_gender import ExtendMusicRequestVocalGender
+from .generate_cover_image_request import GenerateCoverImageRequest
 from .generate_lyrics_request import GenerateLyricsRequest
+from .generate_midi_request import GenerateMidiRequest
 from .generate_persona_request import GeneratePersonaRequest
 from .lyrics_callback import LyricsCallback
 from .lyrics_callback_data import LyricsCallbackData
@@ -31,6 +42,14 @@ from .lyrics_item_status import LyricsItemStatus
 from .lyrics_record import LyricsRecord
 from .lyrics_result import LyricsResult
 from .lyrics_task_status import LyricsTaskStatus
+from .midi_callback import MidiCallback
+from .midi_data import MidiData
+from .midi_details_response import MidiDetailsResponse
+from .midi_instrument import MidiInstrument
+from .midi_note import MidiNote
+from .midi_record import MidiRecord
+from .midi_state import MidiState
+from .midi_task_state import MidiTaskState
 from .model import Model
 from .music_callback import MusicCallback
 from .music_callback_data import MusicCallbackData
@@ -60,10 +79,25 @@ from .timestamped_lyrics import TimestampedLyrics
 from .timestamped_lyrics_request import TimestampedLyricsRequest
 from .timestamped_lyrics_response import TimestampedLyricsResponse
 from .track import Track
+from .upload_base_64_request import UploadBase64Request
 from .upload_cover_request import UploadCoverRequest
 from .upload_cover_request_vocal_gender import UploadCoverRequestVocalGender
 from .upload_extend_request import UploadExtendRequest
 from .upload_extend_request_vocal_gender import UploadExtendRequestVocalGender
+from .upload_response import UploadResponse
+from .upload_response_code import UploadResponseCode
+from .upload_stream_request import UploadStreamRequest
+from .upload_url_request import UploadUrlRequest
+from .uploaded_file import UploadedFile
+from .video_callback import VideoCallback
+from .video_callback_code import VideoCallbackCode
+from .video_callback_data import VideoCallbackData
+from .video_details_response import VideoDetailsResponse
+from .video_record import VideoRecord
+from .video_response_code import VideoResponseCode
+from .video_result import VideoResult
+from .video_task_created_response import VideoTaskCreatedResponse
+from .video_task_state import VideoTaskState
 from .wav_callback import WavCallback
 from .wav_callback_data import WavCallbackData
 from .wav_details_response import WavDetailsResponse
@@ -88,10 +122,21 @@ __all__ = (
     "CallbackTrack",
     "CallbackType",
     "ConvertToWavRequest",
+    "CoverImageCallback",
+    "CoverImageCallbackData",
+    "CoverImageDetailsResponse",
+    "CoverImageRecord",
+    "CoverImageResponseCode",
+    "CoverImageResult",
+    "CoverImageTaskCreatedResponse",
+    "CoverImageTaskState",
+    "CreateMusicVideoRequest",
     "ErrorResponse",
     "ExtendMusicRequest",
     "ExtendMusicRequestVocalGender",
+    "GenerateCoverImageRequest",
     "GenerateLyricsRequest",
+    "GenerateMidiRequest",
     "GeneratePersonaRequest",
     "LyricsCallback",
     "LyricsCallbackData",
@@ -103,6 +148,14 @@ __all__ = (
     "LyricsRecord",
     "LyricsResult",
     "LyricsTaskStatus",
+    "MidiCallback",
+    "MidiData",
+    "MidiDetailsResponse",
+    "MidiInstrument",
+    "MidiNote",
+    "MidiRecord",
+    "MidiState",
+    "MidiTaskState",
     "Model",
     "MusicCallback",
     "MusicCallbackData",
@@ -132,10 +185,25 @@ __all__ = (
     "TimestampedLyricsRequest",
     "TimestampedLyricsResponse",
     "Track",
+    "UploadBase64Request",
     "UploadCoverRequest",
     "UploadCoverRequestVocalGender",
+    "UploadedFile",
     "UploadExtendRequest",
     "UploadExtendRequestVocalGender",
+    "UploadResponse",
+    "UploadResponseCode",
+    "UploadStreamRequest",
+    "UploadUrlRequest",
+    "VideoCallback",
+    "VideoCallbackCode",
+    "VideoCallbackData",
+    "VideoDetailsResponse",
+    "VideoRecord",
+    "VideoResponseCode",
+    "VideoResult",
+    "VideoTaskCreatedResponse",
+    "VideoTaskState",
     "WavCallback",
     "WavCallbackData",
     "WavDetailsResponse",

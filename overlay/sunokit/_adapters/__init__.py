@@ -32,6 +32,7 @@ _MULTIPART_UPLOAD = (
 )
 REQUEST_ONLY: dict[str, dict[str, str]] = {
     "sunoapi_org": {"upload_file_stream": _MULTIPART_UPLOAD},
+    "apikley": {"upload_file_stream": _MULTIPART_UPLOAD},
     "relay": {
         "fetch_tasks": "batch status of many tasks: client.request('fetch_tasks', {'ids': [...]})"
     },

@@ -17,6 +17,7 @@ import math
 import re
 import threading
 import time
+import urllib.parse
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
@@ -347,9 +348,15 @@ class MockVendor:
     # ------------------------------------------------------------------ routing
 
     def _spec_routes(self) -> list[_Route]:
+        """Every spec path at the root; an operation whose spec names another server (the
+        file-upload host) is served at its path there too, under that server's base path
+        (Apikley's `https://api.apikley.ru/file-upload` -> `/file-upload/api/...`)."""
         by_path: dict[str, dict[str, _specs.Operation]] = {}
         for operation in _specs.operations(self.vendor):
-            by_path.setdefault(operation.path, {})[operation.method.upper()] = operation
+            server = _operations.spec_operation(self.vendor, operation.operation_id).server
+            prefix = urllib.parse.urlsplit(server).path.rstrip("/") if server else ""
+            for path in dict.fromkeys((operation.path, prefix + operation.path)):
+                by_path.setdefault(path, {})[operation.method.upper()] = operation
         return [_Route(path, _compile(path), ops) for path, ops in by_path.items()]
 
     def _match(self, path: str) -> tuple[_Route, dict[str, str]] | None:

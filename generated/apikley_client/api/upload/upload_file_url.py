@@ -1,0 +1,179 @@
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.upload_response import UploadResponse
+from ...models.upload_url_request import UploadUrlRequest
+from ...types import Response, to_http_status
+
+
+def _get_kwargs(
+    *,
+    body: UploadUrlRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/file-url-upload",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> UploadResponse:
+    if response.status_code == 200:
+        response_200 = UploadResponse.from_dict(response.json())
+
+        return response_200
+
+    response_default = UploadResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[UploadResponse]:
+    parse_error: Exception | None = None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        parsed, parse_error = None, error
+    return Response(
+        status_code=to_http_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+        parse_error=parse_error,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadUrlRequest,
+) -> Response[UploadResponse]:
+    """Upload a temporary file from a URL
+
+     The service downloads `fileUrl` (http or https; download timeout 30 s, recommended size
+    at most 100 MB) into temporary storage; deleted after 3 days. Phase `call`: a re-sent
+    upload costs no credits and at worst leaves a second temporary file (or overwrites the
+    same `fileName`).
+
+    Args:
+        body (UploadUrlRequest): Body of POST /file-upload/api/file-url-upload.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[UploadResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadUrlRequest,
+) -> UploadResponse | None:
+    """Upload a temporary file from a URL
+
+     The service downloads `fileUrl` (http or https; download timeout 30 s, recommended size
+    at most 100 MB) into temporary storage; deleted after 3 days. Phase `call`: a re-sent
+    upload costs no credits and at worst leaves a second temporary file (or overwrites the
+    same `fileName`).
+
+    Args:
+        body (UploadUrlRequest): Body of POST /file-upload/api/file-url-upload.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        UploadResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadUrlRequest,
+) -> Response[UploadResponse]:
+    """Upload a temporary file from a URL
+
+     The service downloads `fileUrl` (http or https; download timeout 30 s, recommended size
+    at most 100 MB) into temporary storage; deleted after 3 days. Phase `call`: a re-sent
+    upload costs no credits and at worst leaves a second temporary file (or overwrites the
+    same `fileName`).
+
+    Args:
+        body (UploadUrlRequest): Body of POST /file-upload/api/file-url-upload.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[UploadResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadUrlRequest,
+) -> UploadResponse | None:
+    """Upload a temporary file from a URL
+
+     The service downloads `fileUrl` (http or https; download timeout 30 s, recommended size
+    at most 100 MB) into temporary storage; deleted after 3 days. Phase `call`: a re-sent
+    upload costs no credits and at worst leaves a second temporary file (or overwrites the
+    same `fileName`).
+
+    Args:
+        body (UploadUrlRequest): Body of POST /file-upload/api/file-url-upload.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        UploadResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,29 @@
+from enum import IntEnum
+
+
+class MidiTaskState(IntEnum):
+    VALUE_0 = 0
+    VALUE_1 = 1
+    VALUE_2 = 2
+    VALUE_3 = 3
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "MidiTaskState | None":
+        """Open enum: an unlisted int becomes a pseudo-member keeping the raw value.
+
+        Pseudo-members are not cached: compare with ``==`` (never ``is``) and use ``is_known``.
+        """
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None
+        member = int.__new__(cls, value)
+        member._name_ = f"UNKNOWN_{int(value)}"
+        member._value_ = int(value)
+        return member
+
+    @property
+    def is_known(self) -> bool:
+        """True for a value listed in the spec, False for a pseudo-member made from an unlisted one."""
+        return type(self)._member_map_.get(self._name_) is self
