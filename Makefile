@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NPM ?= npm
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: install generate check-generated docs lint test fuzz demo clean
+.PHONY: install generate check-generated docs lint test fuzz demo bench bench-smoke clean
 
 install: $(STAMP) $(NODE_STAMP)
 
@@ -46,6 +46,25 @@ fuzz: install
 # The demo needs only the Python environment (the mock vendors and the CLI), not Node.
 demo: $(STAMP)
 	$(BIN)/python scripts/demo.py
+
+# One script per figure (bench/*.py, each a ratio against a baseline in the same run), merged into
+# bench/results.json; exits non-zero when any goal is missed, after running them all.
+BENCH_SCRIPTS := $(sort $(wildcard bench/*.py))
+
+bench: $(STAMP)
+	@status=0; for script in $(BENCH_SCRIPTS); do \
+		echo "== $$script"; $(BIN)/python $$script || status=1; \
+	done; exit $$status
+
+# A quick pass over the same scripts (smaller runs, figures under "<name>_smoke" or "_scaled";
+# batch_throughput is left out: its only smaller run would overwrite the real figure).
+bench-smoke: $(STAMP)
+	@status=0; \
+	$(BIN)/python bench/callbacks_parse.py || status=1; \
+	$(BIN)/python bench/limiter_accuracy.py --scale 10 || status=1; \
+	for script in client_overhead import_time mock_latency concurrent_generate; do \
+		echo "== bench/$$script.py --smoke"; $(BIN)/python bench/$$script.py --smoke || status=1; \
+	done; exit $$status
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import math
 import os
+import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
@@ -60,6 +61,10 @@ from .callbacks import _secret_field, callback_vendors
 __all__ = ["DEFAULT_TIMEOUT", "AsyncSunoClient", "SunoClient"]
 
 DEFAULT_TIMEOUT = 30.0
+#: Requests one client lets into its connection pool at once (`max_concurrency`): httpx keeps
+#: 20 connections alive (`max_keepalive_connections`), so every request that goes out reuses one;
+#: the rest wait here, without a pool timeout running.
+DEFAULT_MAX_CONCURRENCY = 20
 
 T = TypeVar("T")
 OnUpdate = Callable[[Task], object]
@@ -575,6 +580,17 @@ def _checked_timeout(timeout: object) -> httpx.Timeout:
     return httpx.Timeout(timeout)
 
 
+def _checked_max_concurrency(bound: object) -> int | None:
+    """`max_concurrency`: an int >= 1, or None for no bound (the http pool's own queue)."""
+    if bound is None:
+        return None
+    if isinstance(bound, bool) or not isinstance(bound, int) or bound < 1:
+        raise ConfigurationError(
+            f"max_concurrency must be an integer >= 1 (or None for no bound), not {bound!r}"
+        )
+    return bound
+
+
 def _webhook_secret_field(vendor: str, secret: str) -> str:
     """The submit field that carries `secret`, for a vendor that signs its webhooks."""
     if not isinstance(secret, str) or not secret:
@@ -701,6 +717,10 @@ class SunoClient(_Driver):
     URL from SUNOKIT_LIMITER_URL, else this client keeps its own limits in memory. A request takes
     a permit before it is sent and frees it `per_seconds` after its answer. A bad URL is a
     ConfigurationError naming the argument or the variable.
+
+    `max_concurrency` bounds the requests this client has in flight at once (default 20, the
+    connections httpx keeps alive); more callers wait for a slot, with no pool timeout running,
+    so 1,000 concurrent generate() calls on one client all succeed. None: no bound.
     """
 
     def __init__(
@@ -721,7 +741,9 @@ class SunoClient(_Driver):
         clock: Callable[[], float] = time.monotonic,
         journal: JournalOption = None,
         rate_limiter: str | LimiterBackend | None = None,
+        max_concurrency: int | None = DEFAULT_MAX_CONCURRENCY,
     ) -> None:
+        bound = _checked_max_concurrency(max_concurrency)  # before anything is opened
         core = _ClientCore(
             vendor,
             api_key=api_key,
@@ -742,6 +764,7 @@ class SunoClient(_Driver):
         self._client = self._clients[None]
         self._owns_http_client = http_client is None
         self._sleep = sleep
+        self._in_flight = threading.BoundedSemaphore(bound) if bound else None
 
     def close(self) -> None:
         """Close the connections this client opened (a given `http_client` stays open)."""
@@ -766,7 +789,11 @@ class SunoClient(_Driver):
                 self._sleep(pause)
             try:
                 client = self._clients[call.server]
-                outcome: Any = call.endpoint.sync_detailed(client=client, **call.kwargs)
+                if self._in_flight is None:
+                    outcome: Any = call.endpoint.sync_detailed(client=client, **call.kwargs)
+                else:
+                    with self._in_flight:  # at most max_concurrency requests in the pool
+                        outcome = call.endpoint.sync_detailed(client=client, **call.kwargs)
             except _CAUGHT as error:
                 outcome = error
             finally:
@@ -913,7 +940,9 @@ class AsyncSunoClient(_Driver):
         clock: Callable[[], float] = time.monotonic,
         journal: JournalOption = None,
         rate_limiter: str | LimiterBackend | None = None,
+        max_concurrency: int | None = DEFAULT_MAX_CONCURRENCY,
     ) -> None:
+        bound = _checked_max_concurrency(max_concurrency)  # before anything is opened
         core = _ClientCore(
             vendor,
             api_key=api_key,
@@ -934,6 +963,18 @@ class AsyncSunoClient(_Driver):
         self._client = self._clients[None]
         self._owns_http_client = http_client is None
         self._sleep = sleep
+        self._max_concurrency = bound
+        # One asyncio.Semaphore per event loop (a semaphore is bound to the loop it first waits
+        # on), made at the first send on that loop.
+        self._in_flight: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
+
+    def _slots(self) -> asyncio.Semaphore | None:
+        if not self._max_concurrency:
+            return None
+        loop = asyncio.get_running_loop()
+        if self._in_flight is None or self._in_flight[0] is not loop:
+            self._in_flight = (loop, asyncio.Semaphore(self._max_concurrency))
+        return self._in_flight[1]
 
     async def aclose(self) -> None:
         """Close the connections this client opened (a given `http_client` stays open)."""
@@ -957,9 +998,16 @@ class AsyncSunoClient(_Driver):
             while (pause := await exchange.gate.apause()) > 0:  # until a permit is held
                 await self._sleep(pause)
             try:
-                outcome: Any = await call.endpoint.asyncio_detailed(
-                    client=self._clients[call.server], **call.kwargs
-                )
+                slots = self._slots()
+                if slots is None:
+                    outcome: Any = await call.endpoint.asyncio_detailed(
+                        client=self._clients[call.server], **call.kwargs
+                    )
+                else:
+                    async with slots:  # at most max_concurrency requests in the pool
+                        outcome = await call.endpoint.asyncio_detailed(
+                            client=self._clients[call.server], **call.kwargs
+                        )
             except _CAUGHT as error:
                 outcome = error
             finally:
