@@ -49,7 +49,7 @@ demo: $(STAMP)
 
 # One script per figure (bench/*.py, each a ratio against a baseline in the same run), merged into
 # bench/results.json; exits non-zero when any goal is missed, after running them all.
-BENCH_SCRIPTS := $(sort $(wildcard bench/*.py))
+BENCH_SCRIPTS := $(sort $(filter-out bench/_%,$(wildcard bench/*.py)))
 
 bench: $(STAMP)
 	@status=0; for script in $(BENCH_SCRIPTS); do \

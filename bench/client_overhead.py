@@ -1,0 +1,269 @@
+"""What SunoClient adds to one request: get() and submit() against raw httpx on the same answer.
+
+    .venv/bin/python bench/client_overhead.py           # 2,000 gets, 600 submits per driver
+    .venv/bin/python bench/client_overhead.py --smoke   # a tenth of that
+
+The loopback mock of SunoAPI (sunosay; no rate limit) runs in a process of its own, so only the
+client's side is timed. One submit is recorded on the wire (method, URL, body, headers); the
+baseline replays exactly that request with a plain httpx client and `json.loads` of the answer,
+over a kept-alive connection like the client's. Timings alternate between the two in rounds
+and take each side's median round, so drift on a shared machine hits both alike.
+
+- get():    SunoClient.get(task) (a completed task: the largest answer) vs raw httpx + json;
+            goal <= 1.05x, sync and async;
+- submit(): SunoClient.submit(Description) incl. local validation vs a raw POST of the same
+            wire body; goal <= 1.10x, sync and async;
+- validate(): µs per call per vendor, warm (median of many calls on one valid body) and cold
+            (the first call in a fresh process, specs and schema compiled then); no goal.
+
+Merged into bench/results.json under "client_overhead" ("client_overhead_smoke" with --smoke).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _harness import PYTHON, merge, mock_process, table  # noqa: E402
+
+VENDOR = "sunosay"
+GOALS = {"get": 1.05, "submit": 1.10}
+ROUNDS = 10
+
+# One valid wire body per vendor's submit operation (validate() figures).
+BODIES = {
+    "sunosay": {"prompt": "a calm piano tune", "model": "v3.5"},
+    "sunoapi_org": {
+        "prompt": "a calm piano tune",
+        "customMode": False,
+        "instrumental": False,
+        "model": "V4_5",
+        "callBackUrl": "https://example.com/hook",
+    },
+    "sunoapi_com": {"prompt": "a calm piano tune", "mv": "chirp-v4"},
+    "apikley": {
+        "prompt": "a calm piano tune",
+        "customMode": False,
+        "instrumental": False,
+        "model": "V4_5",
+        "callBackUrl": "https://example.com/hook",
+    },
+    "relay": {"prompt": "a calm piano tune"},
+}
+
+
+def record(base_url: str, api_key: str) -> dict[str, Any]:
+    """The wire requests of one submit and one get: what the baseline replays."""
+    import httpx
+    import sunokit
+
+    seen: list[httpx.Request] = []
+    with (
+        httpx.Client(event_hooks={"request": [seen.append]}) as http,
+        sunokit.SunoClient(
+            VENDOR, api_key=api_key, base_url=base_url, http_client=http, poll_interval=0.02
+        ) as c,
+    ):
+        task = c.wait(c.submit(sunokit.Description("a calm piano tune")))
+        seen.clear()
+        c.get(task)
+        poll = seen[-1]
+        seen.clear()
+        c.submit(sunokit.Description("a calm piano tune"))
+        post = seen[-1]
+
+    def wire(request: httpx.Request) -> dict[str, Any]:
+        keep = {"authorization", "content-type"}
+        return {
+            "method": request.method,
+            "url": str(request.url),
+            "content": request.content,
+            "headers": {k: v for k, v in request.headers.items() if k.lower() in keep},
+        }
+
+    return {"task": task, "get": wire(poll), "submit": wire(post)}
+
+
+def timed(action: Callable[[], object], count: int) -> float:
+    started = time.perf_counter()
+    for _ in range(count):
+        action()
+    return (time.perf_counter() - started) / count
+
+
+async def atimed(action: Callable[[], Awaitable[object]], count: int) -> float:
+    started = time.perf_counter()
+    for _ in range(count):
+        await action()
+    return (time.perf_counter() - started) / count
+
+
+def compare_sync(base_url: str, api_key: str, wire: dict[str, Any], n: int) -> dict[str, Any]:
+    import httpx
+    import sunokit
+
+    figures: dict[str, Any] = {}
+    with (
+        sunokit.SunoClient(VENDOR, api_key=api_key, base_url=base_url) as client,
+        httpx.Client() as raw,
+    ):
+        request = sunokit.Description("a calm piano tune")
+        task = wire["task"]
+        actions = {
+            "get": (lambda: client.get(task), wire["get"]),
+            "submit": (lambda: client.submit(request), wire["submit"]),
+        }
+        for name, (ours, spec) in actions.items():
+
+            def baseline(spec: dict[str, Any] = spec) -> object:
+                answer = raw.request(
+                    spec["method"], spec["url"], content=spec["content"], headers=spec["headers"]
+                )
+                answer.raise_for_status()
+                return json.loads(answer.content)
+
+            count = n if name == "get" else n * 3 // 10
+            ours(), baseline()  # connections open, caches warm
+            rounds_ours, rounds_raw = [], []
+            for _ in range(ROUNDS):
+                rounds_raw.append(timed(baseline, count // ROUNDS))
+                rounds_ours.append(timed(ours, count // ROUNDS))
+            figures[name] = summary(rounds_ours, rounds_raw, count)
+    return figures
+
+
+def compare_async(base_url: str, api_key: str, wire: dict[str, Any], n: int) -> dict[str, Any]:
+    import httpx
+    import sunokit
+
+    async def run() -> dict[str, Any]:
+        figures: dict[str, Any] = {}
+        async with (
+            sunokit.AsyncSunoClient(VENDOR, api_key=api_key, base_url=base_url) as client,
+            httpx.AsyncClient() as raw,
+        ):
+            request = sunokit.Description("a calm piano tune")
+            task = wire["task"]
+            actions = {
+                "get": (lambda: client.get(task), wire["get"]),
+                "submit": (lambda: client.submit(request), wire["submit"]),
+            }
+            for name, (ours, spec) in actions.items():
+
+                async def baseline(spec: dict[str, Any] = spec) -> object:
+                    answer = await raw.request(
+                        spec["method"],
+                        spec["url"],
+                        content=spec["content"],
+                        headers=spec["headers"],
+                    )
+                    answer.raise_for_status()
+                    return json.loads(answer.content)
+
+                count = n if name == "get" else n * 3 // 10
+                await ours()
+                await baseline()
+                rounds_ours, rounds_raw = [], []
+                for _ in range(ROUNDS):
+                    rounds_raw.append(await atimed(baseline, count // ROUNDS))
+                    rounds_ours.append(await atimed(ours, count // ROUNDS))
+                figures[name] = summary(rounds_ours, rounds_raw, count)
+        return figures
+
+    return asyncio.run(run())
+
+
+def summary(ours: list[float], raw: list[float], count: int) -> dict[str, Any]:
+    mine, theirs = statistics.median(ours), statistics.median(raw)
+    return {
+        "calls": count,
+        "sunokit_us": round(mine * 1e6, 1),
+        "raw_httpx_us": round(theirs * 1e6, 1),
+        "ratio": round(mine / theirs, 3),
+    }
+
+
+_COLD = """
+import sys, time, json
+started = time.perf_counter()
+import sunokit
+imported = time.perf_counter()
+sunokit.validate(sys.argv[1], json.loads(sys.argv[2]))
+print(json.dumps([imported - started, time.perf_counter() - imported]))
+"""
+
+
+def validate_figures(warm_calls: int) -> dict[str, Any]:
+    import sunokit
+
+    figures: dict[str, Any] = {}
+    for vendor, body in BODIES.items():
+        out = subprocess.run(
+            [PYTHON, "-c", _COLD, vendor, json.dumps(body)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        _, cold = json.loads(out.stdout)
+        assert sunokit.validate(vendor, body) == [], (vendor, sunokit.validate(vendor, body))
+        samples = []
+        for _ in range(5):
+            samples.append(timed(lambda v=vendor, b=body: sunokit.validate(v, b), warm_calls // 5))
+        figures[vendor] = {
+            "warm_us": round(statistics.median(samples) * 1e6, 1),
+            "cold_ms": round(cold * 1e3, 1),
+        }
+    return figures
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--smoke", action="store_true", help="a tenth of the calls")
+    args = options.parse_args()
+    n = 200 if args.smoke else 2000
+    with mock_process(VENDOR, timings=(0.0, 0.0, 0.0)) as (base_url, api_key):
+        wire = record(base_url, api_key)
+        figures: dict[str, Any] = {
+            "sync": compare_sync(base_url, api_key, wire, n),
+            "async": compare_async(base_url, api_key, wire, n),
+        }
+    figures["validate"] = validate_figures(200 if args.smoke else 2000)
+    failures = []
+    rows = []
+    for driver in ("sync", "async"):
+        for name, goal in GOALS.items():
+            f = figures[driver][name]
+            met = f["ratio"] <= goal
+            rows.append(
+                (
+                    f"{name}() {driver} µs",
+                    f["sunokit_us"],
+                    f["raw_httpx_us"],
+                    f["ratio"],
+                    f"<= {goal} {'met' if met else 'MISSED'}",
+                )
+            )
+            if not met:
+                failures.append(f"{driver} {name}(): {f['ratio']}x raw httpx (goal <= {goal}x)")
+    for vendor, f in figures["validate"].items():
+        rows.append((f"validate() {vendor} warm µs", f["warm_us"], "", "", ""))
+        rows.append((f"validate() {vendor} cold ms", f["cold_ms"], "", "", "first in a process"))
+    table(rows)
+    figures["goals"] = {**{k: v for k, v in GOALS.items()}, "met": not failures}
+    merge("client_overhead_smoke" if args.smoke else "client_overhead", figures)
+    for failure in failures:
+        print(f"GOAL MISSED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
