@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import PYTHON, merge, mock_process, table  # noqa: E402
+from _harness import PYTHON, merge, mock_process, table
 
 VENDOR = "sunosay"
 GOALS = {"get": 1.05, "submit": 1.10}
