@@ -1,0 +1,175 @@
+"""Many concurrent async generate() calls on one client against one loopback mock.
+
+    .venv/bin/python bench/concurrent_generate.py           # 100, 300 and 1,000 at once
+    .venv/bin/python bench/concurrent_generate.py --smoke   # 100 and 300
+
+The mock of SunoAPI (sunosay; no rate limit; a task completes 0.15 s after submission) runs in
+a process of its own; each run is a fresh child process (so its peak RSS is its own) holding
+one AsyncSunoClient with the default `max_concurrency` and `asyncio.gather`-ing N generate()
+calls (poll_interval 0.05 s). The baseline, in its own child process too, is a raw-httpx loop
+doing the same work: N tasks at once, each a POST of the same wire body and then as many polls
+as sunokit made per task, `json.loads` of every answer, at most 20 requests in flight (httpx's
+pool without such a bound loses requests to PoolTimeout). Figures per N: failures, wall time,
+CPU (user + sys) per request, peak RSS; the growth 100 -> 300 -> 1,000 is read off the rows.
+
+Goals (exit 1 when one is missed): 0 failures at every N; CPU per request <= 1.05x the raw loop.
+
+Merged into bench/results.json under "concurrent_generate" ("concurrent_generate_smoke").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _harness import PYTHON, merge, mock_process, table
+
+VENDOR = "sunosay"
+GOAL_CPU = 1.05
+POLL = 0.05
+
+_CHILD = r"""
+import asyncio, collections, json, resource, sys, time
+mode, n, base_url, api_key, polls = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5])
+POLL = float(sys.argv[6])
+
+def usage():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+async def ours():
+    import httpx, sunokit
+    requests = 0
+    def count(request):
+        nonlocal requests
+        requests += 1
+    client = sunokit.AsyncSunoClient("sunosay", api_key=api_key, base_url=base_url,
+                                     poll_interval=POLL)
+    # count the requests at the transport (no effect on the client's own path)
+    import httpcore
+    original = httpcore.AsyncConnectionPool.handle_async_request
+    async def counted(self, request):
+        count(request)
+        return await original(self, request)
+    httpcore.AsyncConnectionPool.handle_async_request = counted
+    async with client:
+        await client.get(await client.submit(sunokit.Description("warm up")))
+        requests = 0
+        cpu, wall = usage(), time.perf_counter()
+        results = await asyncio.gather(
+            *(client.generate(sunokit.Description(f"song {i}"), timeout=600) for i in range(n)),
+            return_exceptions=True)
+        cpu, wall = usage() - cpu, time.perf_counter() - wall
+    kinds = collections.Counter(type(r).__name__ for r in results)
+    return {"failures": n - kinds.get("Task", 0), "errors": dict(kinds), "requests": requests,
+            "cpu_s": cpu, "wall_s": wall}
+
+async def raw():
+    import httpx
+    slots = asyncio.Semaphore(20)
+    headers = {"authorization": f"Bearer {api_key}"}
+    requests = failures = 0
+    async with httpx.AsyncClient(base_url=base_url, headers=headers) as http:
+        async def send(path, body):
+            nonlocal requests
+            async with slots:
+                requests += 1
+                answer = await http.post(path, json=body)
+            answer.raise_for_status()
+            return json.loads(answer.content)
+        async def one(i, polls_here):
+            task = await send("/suno/music/generate-music", {"prompt": f"song {i}", "model": "v3.5"})
+            for _ in range(polls_here):
+                await asyncio.sleep(POLL)
+                await send("/suno/music/get-task", {"task_id": task["task_id"]})
+        await one(-1, 1)
+        whole, extra = int(polls), polls - int(polls)
+        plan = [whole + (1 if (i * extra) % 1 + extra >= 1 else 0) for i in range(n)]
+        cpu, wall = usage(), time.perf_counter()
+        results = await asyncio.gather(*(one(i, p) for i, p in enumerate(plan)), return_exceptions=True)
+        cpu, wall = usage() - cpu, time.perf_counter() - wall
+        failures = sum(isinstance(r, BaseException) for r in results)
+        requests -= 2
+    return {"failures": failures, "requests": requests, "cpu_s": cpu, "wall_s": wall}
+
+figures = asyncio.run(ours() if mode == "sunokit" else raw())
+figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(figures))
+"""
+
+
+def child(mode: str, n: int, base_url: str, api_key: str, polls: float) -> dict[str, Any]:
+    out = subprocess.run(
+        [PYTHON, "-c", _CHILD, mode, str(n), base_url, api_key, str(polls), str(POLL)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if out.returncode:
+        raise RuntimeError(out.stderr[-3000:])
+    figures: dict[str, Any] = json.loads(out.stdout)
+    figures["cpu_per_request_us"] = round(figures["cpu_s"] / max(figures["requests"], 1) * 1e6, 1)
+    return figures
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--smoke", action="store_true")
+    args = options.parse_args()
+    sizes = (100, 300) if args.smoke else (100, 300, 1000)
+    figures: dict[str, Any] = {}
+    failures: list[str] = []
+    rows = []
+    for n in sizes:
+        with mock_process(VENDOR) as (base_url, api_key):
+            ours = child("sunokit", n, base_url, api_key, 0)
+        polls_per_task = (ours["requests"] - n) / n  # the rest are the creates
+        with mock_process(VENDOR) as (base_url, api_key):
+            raw = child("raw", n, base_url, api_key, polls_per_task)
+        ratio = round(ours["cpu_per_request_us"] / raw["cpu_per_request_us"], 3)
+        figures[str(n)] = {
+            "sunokit": ours,
+            "raw_httpx": raw,
+            "cpu_ratio": ratio,
+            "polls_per_task": round(polls_per_task, 2),
+        }
+        met = ratio <= GOAL_CPU and ours["failures"] == 0
+        rows += [
+            (f"N={n} failures", ours["failures"], raw["failures"], "", "0"),
+            (
+                f"N={n} CPU µs per request",
+                ours["cpu_per_request_us"],
+                raw["cpu_per_request_us"],
+                ratio,
+                f"<= {GOAL_CPU} {'met' if ratio <= GOAL_CPU else 'MISSED'}",
+            ),
+            (f"N={n} wall s", round(ours["wall_s"], 2), round(raw["wall_s"], 2), "", ""),
+            (
+                f"N={n} peak RSS MB",
+                round(ours["peak_rss_mb"], 1),
+                round(raw["peak_rss_mb"], 1),
+                "",
+                "",
+            ),
+        ]
+        if ours["failures"]:
+            failures.append(
+                f"N={n}: {ours['failures']} of {n} generate() calls failed {ours['errors']}"
+            )
+        if not met and ratio > GOAL_CPU:
+            failures.append(f"N={n}: CPU per request {ratio}x the raw loop (goal <= {GOAL_CPU}x)")
+    table(rows)
+    figures["goals"] = {"failures": 0, "cpu_ratio": GOAL_CPU, "met": not failures}
+    merge("concurrent_generate_smoke" if args.smoke else "concurrent_generate", figures)
+    for failure in failures:
+        print(f"GOAL MISSED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
