@@ -25,7 +25,7 @@ import sys
 from sunokit.mock import StageTimings
 from sunokit.mock._server import serve
 text, first, complete = map(float, sys.argv[2:5])
-serve(sys.argv[1], log_level="warning", rate_limits=False,
+serve(sys.argv[1], log_level="warning", rate_limits=False, credits=10**9,
       timings=StageTimings(text=text, first=first, complete=complete))
 """
 
