@@ -268,7 +268,7 @@ def test_the_cleared_variables_come_from_the_adapters() -> None:
     for vendor in sunokit.VENDORS:
         adapter = get_adapter(vendor)
         assert {adapter.env_var, adapter.base_url_env_var} <= names
-    assert len(names) == 2 * len(sunokit.VENDORS)
+    assert len(names) == 3 * len(sunokit.VENDORS)
     environ = {name: "junk" for name in [*names, *PROXY_VARIABLES, "SUNOKIT_X", "PATH", "HOME"]}
     assert set(variables_to_clear(environ)) == names | set(PROXY_VARIABLES) | {"SUNOKIT_X"}
 

@@ -57,6 +57,7 @@ from .spec_tools import (
     model_class,
     request_operations,
     resolve,
+    task_callback_refs,
     validator,
 )
 
@@ -144,7 +145,8 @@ def _pointer(path: Any) -> str:
 def test_generated_invalid_body_fails_validate(op: RequestOperation, data: st.DataObject) -> None:
     body = data.draw(bodies(op, GenerationMode.NEGATIVE), label="body")
     schema_validator = validator(op.vendor, op.body_schema)
-    violations = sunokit.validate(op.vendor, body, role=op.role)
+    # the mock's view: a model name the spec does not list is an enum violation, not a warning
+    violations = sunokit.validate(op.vendor, body, role=op.role, unknown="refuse")
     errors = list(schema_validator.iter_errors(body))
     if not errors:
         # Negative mode mutated something else (a header, the auth); the body is valid.
@@ -301,6 +303,10 @@ def check_future_task(
         assert task.state in (documented.state, "unknown", *not_started)
         assert (task.error is not None) == (task.state == "failed")
         mine, theirs = task.to_dict(), documented.to_dict()
+        # each track carries its task's id, checked just above
+        assert all(track.task_id == task.task_id for track in task.tracks)
+        for track in (*mine["tracks"], *theirs["tracks"]):
+            del track["task_id"]
         for key in ("vendor_state", "tracks"):
             assert _weaker(mine[key], theirs[key]), (key, mine[key], theirs[key])
         return
@@ -372,11 +378,11 @@ def test_unknown_envelope_code_is_never_success(example: StatusExample) -> None:
     assert KEY not in f"{raised.value} {raised.value!r}"
 
 
-CALLBACKS = [
+CALLBACKS = [  # the music task callbacks callbacks.parse reads
     example
     for vendor in callbacks.callback_vendors()
     for example in examples(vendor)
-    if example.where == "callback"
+    if example.where == "callback" and str(example.schema.get("$ref")) in task_callback_refs(vendor)
 ]
 CALLBACK_VARIANTS = [
     pytest.param(example, name, id=f"{example.id}:{name}")
