@@ -261,3 +261,17 @@ def test_a_bad_upload_base_url_names_its_source(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("SUNOAPI_ORG_UPLOAD_BASE_URL", "not a url")
     with pytest.raises(sunokit.ConfigurationError, match="SUNOAPI_ORG_UPLOAD_BASE_URL"):
         sunokit.SunoClient("sunoapi_org", api_key="k1")
+
+
+def test_a_stem_id_is_refused_where_the_spec_has_no_such_field() -> None:
+    with sunokit.SunoClient("apikley", api_key="k1", callback_url="https://cb.example/h") as c:
+        with pytest.raises(sunokit.UnsupportedRequestError, match="sunoapi_org"):
+            c._core.typed_call(sunokit.GenerateMidi("T1", stem_id="S1"))
+        assert c._core.typed_call(sunokit.GenerateMidi("T1")).call.wire_body == {
+            "taskId": "T1",
+            "callBackUrl": "https://cb.example/h",
+        }
+    with sunokit.SunoClient("sunoapi_org", api_key="k1", callback_url="https://cb.example/h") as c:
+        step = c._core.typed_call(sunokit.GenerateMidi("T1", stem_id="S1"))
+    assert step.call.wire_body is not None
+    assert step.call.wire_body["audioId"] == "S1"

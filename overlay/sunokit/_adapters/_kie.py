@@ -360,8 +360,22 @@ def _on_task(request: GenerateCoverImage | GenerateMidi, context: Context) -> di
 def _midi_body(request: GenerateMidi, context: Context) -> dict[str, Any]:
     body = _on_task(request, context)
     if request.stem_id is not None:
+        if not _midi_takes_a_stem(context.vendor):
+            raise UnsupportedRequestError(
+                f"{context.vendor} transcribes every stem of a separation: its Generate MIDI "
+                "takes no stem id (stem_id=); vendors that do: "
+                + ", ".join(v for v in _specs.VENDORS if _midi_takes_a_stem(v))
+            )
         body["audioId"] = request.stem_id
     return body
+
+
+def _midi_takes_a_stem(vendor: str) -> bool:
+    for operation in _specs.operations(vendor):
+        if operation.operation_id == "generate_midi":
+            schema = _specs.resolve(vendor, {"$ref": operation.request_schema_pointer or ""})
+            return "audioId" in schema.get("properties", {})
+    return False
 
 
 def _number(item: Mapping[str, Any], key: str) -> float:
