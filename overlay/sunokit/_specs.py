@@ -122,6 +122,15 @@ _METHODS = ("get", "put", "post", "delete", "patch")
 
 
 def operations(vendor: str) -> Iterator[Operation]:
+    return iter(_operations(vendor))
+
+
+@functools.cache
+def _operations(vendor: str) -> tuple[Operation, ...]:
+    return tuple(_read_operations(vendor))
+
+
+def _read_operations(vendor: str) -> Iterator[Operation]:
     for path, item in load_spec(vendor).get("paths", {}).items():
         for method in _METHODS:
             definition = item.get(method)
@@ -136,6 +145,7 @@ def operations(vendor: str) -> Iterator[Operation]:
                 )
 
 
+@functools.cache
 def operation(vendor: str, role: str) -> Operation:
     """The vendor's operation with `x-sunokit-role: role`."""
     for candidate in operations(vendor):

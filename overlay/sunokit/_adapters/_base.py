@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 import contextlib
+import functools
 import importlib
 import json
 import re
@@ -93,6 +94,12 @@ class RawResponse:
     parsed: Any
 
     def json(self) -> Any:
+        """The decoded body (None when it is no JSON), decoded once however often it is read;
+        callers treat it as read-only."""
+        return self._decoded
+
+    @functools.cached_property
+    def _decoded(self) -> Any:
         try:
             return json.loads(self.content.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
