@@ -149,7 +149,10 @@ def test_a_base_url_variable_without_a_scheme_names_the_variable(
 
 def test_submit_of_something_that_is_not_a_request_mode_is_a_sunokit_error() -> None:
     client = sunokit.SunoClient("sunosay", api_key=KEY, base_url=UNUSED_URL)
-    with client, pytest.raises(sunokit.UnsupportedRequestError, match="not a sunokit request: dict"):
+    with (
+        client,
+        pytest.raises(sunokit.UnsupportedRequestError, match="not a sunokit request: dict"),
+    ):
         client.submit({"prompt": "a calm piano tune"})  # type: ignore[arg-type]
 
 
