@@ -48,6 +48,7 @@ def test_every_binding_names_an_operation_of_the_spec_with_its_capability(vendor
             assert operation.job_id, f"{vendor} {operation.operation_id}: x-sunokit-job-id"
             assert poll.state, f"{vendor} {poll.operation_id}: x-sunokit-state"
             assert poll.state_schema, f"{vendor} {poll.operation_id}: state schema"
+            assert poll.id_parameter, f"{vendor} {poll.operation_id}: where the job id goes"
             assert _specs.task_states(vendor, poll.state_schema)
 
 

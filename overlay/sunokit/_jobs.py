@@ -14,7 +14,7 @@ from . import _specs
 from ._adapters import Adapter, Call
 from ._adapters._base import RawResponse, failure, neutral_state, understood
 from ._bindings import Binding, Context, dig
-from ._errors import APIResponseError
+from ._errors import APIResponseError, ConfigurationError
 from ._models import Task, Tracks
 from ._operations import SpecOperation, arguments, endpoint, spec_operation
 from ._validation import validate_or_raise
@@ -94,10 +94,13 @@ def poll_call(vendor: str, binding: Binding, task_id: str) -> Call:
     """The call that reads the job `task_id` (in the poll's first required parameter)."""
     operation = poll_operation(vendor, binding)
     parameter = operation.id_parameter
+    if parameter is None:  # the spec's fault: nothing says where the job id goes
+        raise ConfigurationError(
+            f"{vendor}: the poll {operation.operation_id} has no required parameter for the job id"
+        )
     module = endpoint(operation)
-    params = {parameter.name: task_id} if parameter is not None else None
-    body = None if parameter is not None else {"task_id": task_id}
-    return Call(module, arguments(operation, module, body, params), "status", None)
+    params = {parameter.name: task_id}
+    return Call(module, arguments(operation, module, None, params), "status", None)
 
 
 def polled(vendor: str, adapter: Adapter, binding: Binding, task_id: str, raw: RawResponse) -> Task:
