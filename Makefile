@@ -41,7 +41,7 @@ test: install lint
 	$(BIN)/pytest
 
 fuzz: install
-	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -m 'schemathesis or fuzz'
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -m 'schemathesis or fuzz or deep'
 
 # The demo needs only the Python environment (the mock vendors and the CLI), not Node.
 demo: $(STAMP)

@@ -44,10 +44,8 @@ needs_redis = pytest.mark.skipif(
     shutil.which("redis-server") is None,
     reason="redis-server is not installed (Debian package redis-server; .ci/run installs it)",
 )
-real_speed = pytest.mark.skipif(
-    os.environ.get("HYPOTHESIS_PROFILE") != "deep",
-    reason="the documented limit at the real speed takes 20 s a run: make fuzz",
-)
+# The documented limit at the real speed takes 20 s a run: only `make fuzz` runs these.
+real_speed = pytest.mark.deep
 
 
 def scaled(scale: float) -> Callable[[], float]:
@@ -175,7 +173,6 @@ def test_processes_with_their_own_limiters_are_refused() -> None:
         assert mocked.stats.rate_limited > 0
 
 
-@pytest.mark.fuzz
 @real_speed
 @pytest.mark.parametrize(("store", "concurrency"), [("sqlite", 1), ("redis", 4)])
 def test_four_processes_at_the_real_speed(store: str, concurrency: int, tmp_path: Path) -> None:
@@ -193,7 +190,6 @@ def test_four_processes_at_the_real_speed(store: str, concurrency: int, tmp_path
         check(mocked, 60, min_rate=0.95)
 
 
-@pytest.mark.fuzz
 @real_speed
 def test_concurrent_async_submits_at_the_real_speed() -> None:
     with mock_vendor(VENDOR) as mocked:
