@@ -24,7 +24,9 @@ __all__ = [
     "AddVocals",
     "BoostStyle",
     "CheckVoice",
+    "Concat",
     "ConvertToWav",
+    "Cover",
     "CreatePersona",
     "CreateVoice",
     "CustomLyrics",
@@ -407,6 +409,32 @@ class UploadExtend:
 
 
 @attrs.frozen
+class Concat:
+    """An extended song joined into one full track (result: tracks). `clip_id` is the clip an
+    Extend made (`task.tracks[0].id`); `task_id` the task it came from, for vendors that need it.
+    """
+
+    clip_id: str = attrs.field(validator=_not_blank)
+    task_id: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+
+    capability: ClassVar[str] = "music.concat"
+
+
+@attrs.frozen
+class Cover:
+    """A clip sung again in another style (result: tracks): `music` says what to make of it, as
+    for a generation. `uploaded=True` when the clip is one you uploaded (a vendor upload's clip
+    id), not one the vendor generated."""
+
+    clip_id: str = attrs.field(validator=_not_blank)
+    music: Description | CustomLyrics | Instrumental = attrs.field(validator=_music_mode)
+    uploaded: bool = attrs.field(default=False, kw_only=True, validator=_flag)
+
+    capability: ClassVar[str] = "music.cover"
+
+
+@attrs.frozen
 class AddInstrumental:
     """An accompaniment for uploaded vocals (result: tracks)."""
 
@@ -608,6 +636,8 @@ Request = (
     | RecoverAudio
     | UploadCover
     | UploadExtend
+    | Concat
+    | Cover
     | AddInstrumental
     | AddVocals
     | ReplaceSection
