@@ -50,8 +50,11 @@ def isort_style_key(name: str) -> tuple[int, tuple[Any, ...]]:
 
 
 def public_names(module: types.ModuleType, modules: frozenset[str]) -> set[str]:
+    """Names the module exposes: its attributes, and those its `__getattr__` loads on first use
+    (listed by its `__dir__`)."""
     names = set()
-    for name, value in vars(module).items():
+    for name in dir(module):
+        value = getattr(module, name)
         if name in NOT_EXPORTS:
             continue
         if name.startswith("_") and name not in INCLUDED_PRIVATE_MEMBERS:

@@ -1,0 +1,63 @@
+"""`import sunokit` stays light: what it must not load until something uses it.
+
+The figure itself (import time against `import httpx`) is bench/import_time.py; these tests keep
+the structure that makes it: a fresh interpreter, then which modules are in `sys.modules`.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+GENERATED = ("apikley_client", "relay_client", "sunoapi_com_client", "sunoapi_org_client")
+
+
+def loaded_after(code: str) -> set[str]:
+    """The top-level and sunokit modules loaded in a fresh interpreter after running `code`."""
+    script = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def test_import_sunokit_loads_no_heavy_dependency() -> None:
+    loaded = loaded_after("import sunokit")
+    heavy = {
+        "jsonschema",
+        "referencing",
+        "yaml",
+        "rich",
+        "httpx",
+        "attrs",
+        "sqlite3",
+        "sunokit.callbacks",
+        "sunokit.mock",
+        "sunokit._client",
+        "sunokit._batch",
+        "sunosay_client",
+        *GENERATED,
+    }
+    assert heavy & loaded == set()
+
+
+def test_every_public_name_still_loads_on_first_use() -> None:
+    loaded = loaded_after(
+        "import sunokit\n"
+        "assert sunokit.SunoClient.__name__ == 'SunoClient'\n"
+        "assert sunokit.callbacks.__name__ == 'sunokit.callbacks'\n"
+        "assert 'SunoClient' in dir(sunokit)\n"
+        "for name in sunokit.__all__:\n"
+        "    getattr(sunokit, name)\n"
+    )
+    assert {"sunokit._client", "sunokit.callbacks", "sunokit._batch"} <= loaded
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    import sunokit
+
+    with pytest.raises(AttributeError, match="no attribute 'NoSuchThing'"):
+        sunokit.NoSuchThing  # noqa: B018  # the attribute access is the test
