@@ -456,6 +456,7 @@ class _ClientCore:
         name = type(error).__name__
         for caught, sunokit_class, sent, what in TRANSPORT_ERRORS:
             if isinstance(error, caught):
+                sent = sent or not _translation_proves_unsent(error)
                 consequence = (
                     "the request may have been processed" if sent else "the request was not sent"
                 )
@@ -616,6 +617,25 @@ TRANSPORT_ERRORS: tuple[tuple[type[Exception], type[APIConnectionError], bool, s
     (httpx.UnsupportedProtocol, APIConnectionError, False, "unsupported URL scheme"),
     (httpx.TransportError, APIConnectionError, True, "connection failed"),
 )
+
+
+#: Another HTTP library's exceptions that prove the connection was never opened, by qualified
+#: class name (matched over the cause's MRO, so nothing is imported for it).
+FOREIGN_NOT_SENT: frozenset[str] = frozenset({"aiohttp.client_exceptions.ClientConnectorError"})
+
+
+def _translation_proves_unsent(error: Exception) -> bool:
+    """Whether a "not sent" httpx class can be believed for this error.
+
+    httpx's own transport (its cause is an httpcore error, or none) is trusted. A transport
+    that translates another library's errors is judged by the original: httpx_aiohttp raises
+    `httpx.ConnectTimeout` for aiohttp's `ServerDisconnectedError`, a connection closed after
+    the request was written; believed, a create the vendor accepted would be re-sent.
+    """
+    cause = error.__cause__
+    if cause is None or type(cause).__module__.partition(".")[0] in ("httpx", "httpcore"):
+        return True
+    return any(f"{c.__module__}.{c.__qualname__}" in FOREIGN_NOT_SENT for c in type(cause).__mro__)
 
 
 class _BorrowedClient:
