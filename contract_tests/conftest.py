@@ -9,6 +9,7 @@ from the adapters), the proxy variables httpx honours and any SUNOKIT_* variable
 for the whole session and again before each test, so an exported SUNOAPI_ORG_BASE_URL (as the
 README tells users to set) or a proxy cannot change what the suite sees. Subprocesses inherit
 the cleaned environment. Tests that need a variable set it with `monkeypatch.setenv`.
+`XDG_STATE_HOME` points at a new temporary directory for each test (the CLI's default journal).
 """
 
 from __future__ import annotations
@@ -68,14 +69,20 @@ def _clear(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _clean_session_environment() -> Iterator[None]:
+def _clean_session_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Before any fixture of any scope (module fixtures that start clients or the demo)."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         _clear(monkeypatch)
+        monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
         yield
 
 
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Again for each test: a variable one test leaked never reaches the next."""
+def _clean_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Again for each test: a variable one test leaked never reaches the next. The user state
+    directory (where the CLI keeps its task journal by default) is a fresh temporary one, so
+    no test writes into the real user's."""
     _clear(monkeypatch)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))

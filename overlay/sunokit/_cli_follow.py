@@ -18,6 +18,7 @@ import json
 import math
 import shlex
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -25,12 +26,15 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
+import attrs
 import httpx
 
 from ._adapters import get_adapter
-from ._cli_sidecar import Sidecar
+from ._cli_results import print_task, save_files
+from ._cli_sidecar import Sidecar, sidecar_path
+from ._cli_tasks import add_journal_argument, journal_path
 from ._client import SunoClient
-from ._downloads import DownloadError, download
+from ._downloads import DownloadError
 from ._errors import (
     APIError,
     ClientValidationError,
@@ -40,6 +44,7 @@ from ._errors import (
     TaskFailedError,
     WaitTimeoutError,
 )
+from ._journal import Journal, JournalEntry
 from ._models import Task
 from ._specs import VENDORS
 from ._waiting import check_wait_options
@@ -58,8 +63,10 @@ __all__ = [
     "Progress",
     "Terminated",
     "add_connection_arguments",
+    "add_journal_arguments",
     "add_output_arguments",
     "add_task_arguments",
+    "journal_location",
     "open_client",
     "prepare_out",
     "run_download",
@@ -140,13 +147,43 @@ def add_output_arguments(parser: argparse.ArgumentParser, *, wait: bool) -> None
     )
 
 
+def add_journal_arguments(parser: argparse.ArgumentParser) -> None:
+    """--journal PATH and --no-journal: where the command records what it pays for."""
+    add_journal_argument(parser)
+    parser.add_argument(
+        "--no-journal",
+        action="store_true",
+        help="record nothing in the task journal (the sidecar in --out is still written)",
+    )
+
+
 def add_task_arguments(parser: argparse.ArgumentParser, *, wait: bool) -> None:
     """The arguments of `sunokit wait` and `sunokit download`."""
     parser.epilog = EPILOG
-    parser.add_argument("vendor", metavar="VENDOR", choices=VENDORS, help=", ".join(VENDORS))
-    parser.add_argument("task_id", metavar="TASK_ID")
+    parser.add_argument(
+        "vendor",
+        nargs="?",
+        metavar="VENDOR",
+        help=f"{', '.join(VENDORS)}; optional when the journal knows the task",
+    )
+    parser.add_argument(
+        "task_id",
+        nargs="?",
+        metavar="TASK_ID",
+        help="the task; without one (or with --pending): every task the journal holds that is "
+        "paid for and not finished (of VENDOR, when given)",
+    )
+    parser.add_argument(
+        "--pending",
+        action="store_true",
+        help="every task the journal holds that is paid for and not finished",
+    )
     add_connection_arguments(parser)
     add_output_arguments(parser, wait=wait)
+    add_journal_arguments(parser)
+    parser.add_argument(
+        "--mock", action="store_true", help="ask the embedded mock vendor (a fresh one, offline)"
+    )
 
 
 def prepare_out(out: Path) -> None:
@@ -238,12 +275,34 @@ class Progress:
 
 
 @contextlib.contextmanager
-def open_client(args: argparse.Namespace) -> Iterator[tuple[SunoClient, httpx.Client]]:
-    """The client to use and an httpx client for the downloads: the vendor, or the mock."""
+def journal_location(args: argparse.Namespace, *, create: bool) -> Iterator[Path | None]:
+    """The journal file the command records in: --journal, else $SUNOKIT_JOURNAL, else the user
+    state directory; None with --no-journal, and (unless `create`) when the file does not
+    exist. With --mock and no --journal: a temporary one (the mock's tasks end with the
+    command, so there is nothing to resume later)."""
+    if getattr(args, "no_journal", False):
+        yield None
+        return
+    if getattr(args, "mock", False) and getattr(args, "journal", None) is None:
+        with tempfile.TemporaryDirectory(prefix="sunokit-mock-journal-") as folder:
+            yield Path(folder) / "journal.sqlite3"
+        return
+    path = journal_path(args)
+    yield path if create or path.is_file() else None
+
+
+@contextlib.contextmanager
+def open_client(
+    args: argparse.Namespace, *, journal: Path | None = None
+) -> Iterator[tuple[SunoClient, httpx.Client]]:
+    """The client to use and an httpx client for the downloads: the vendor, or the mock. The
+    client records its creates in `journal` (opened after the API key is found)."""
     callback_url = getattr(args, "callback_url", None)
     if not getattr(args, "mock", False):
         with (
-            SunoClient(args.vendor, callback_url=callback_url, base_url=args.base_url) as client,
+            SunoClient(
+                args.vendor, callback_url=callback_url, base_url=args.base_url, journal=journal
+            ) as client,
             httpx.Client(timeout=60, follow_redirects=True) as downloads,
         ):
             yield client, downloads
@@ -260,7 +319,11 @@ def open_client(args: argparse.Namespace) -> Iterator[tuple[SunoClient, httpx.Cl
         timings=StageTimings(text=0.5, first=1.0, complete=1.5),
         client_options={"poll_interval": 0.25},
     ) as mocked:
-        yield mocked.client, mocked.http
+        if journal is None:
+            yield mocked.client, mocked.http
+            return
+        with mocked.new_client(journal=journal) as client:
+            yield client, mocked.http
 
 
 # --------------------------------------------------------------------------- following a task
@@ -303,6 +366,7 @@ class Follow:
         stderr: TextIO,
         *,
         request: Mapping[str, Any] | None = None,
+        collect: bool = False,
     ) -> None:
         self._args = args
         self._client = client
@@ -310,14 +374,28 @@ class Follow:
         self._stdout = stdout
         self._stderr = stderr
         self._request = request
+        #: Keep the final document in `document` instead of printing it (several tasks).
+        self._collect = collect
         self.task_id: str | None = None
         #: The newest task the vendor described, or None.
         self.task: Task | None = None
         self.sidecar: Sidecar | None = None
+        self.document: dict[str, Any] | None = None
 
-    def run(self, task_id: str, accepted: Task | None, *, wait: bool, fetch: bool) -> int:
+    def run(
+        self,
+        task_id: str,
+        accepted: Task | None,
+        *,
+        wait: bool,
+        fetch: bool,
+        job: Task | None = None,
+    ) -> int:
         """Record `accepted` (the submit's answer), wait when asked, download when asked, and
-        print the result; any error or signal ends here with the task named and recorded."""
+        print the result; any error or signal ends here with the task named and recorded.
+
+        Without `accepted`, `job` is the task to poll (one the journal or a sidecar knows as
+        accepted, with its operation); without either, `task_id` is a music task's id."""
         self.task_id = task_id
         self.task = accepted
         progress = Progress(self._stderr)
@@ -328,53 +406,74 @@ class Follow:
             if accepted is not None:
                 self._record("submitted", accepted)
                 progress(accepted)
+            polled: Task | str = task_id
+            if accepted is not None and not accepted.operation.startswith("music."):
+                polled = accepted  # polled by its operation's binding
+            elif accepted is None and job is not None:
+                polled = job
             task = accepted
             try:
-                if wait:
+                if task is not None and task.done:
+                    pass  # answered at once: nothing to wait for
+                elif wait:
 
                     def on_update(task: Task) -> None:
                         self._record("waiting", task)
                         progress(task)
 
                     task = self._client.wait(
-                        task_id,
+                        polled,
                         until=self._args.until,
                         timeout=self._args.timeout,
                         on_update=on_update,
                     )
                 elif fetch:
-                    task = self._client.get(task_id)
+                    task = self._client.get(polled)
                     self._record("fetched", task)
                     progress(task)
             finally:
                 progress.stop()
             assert task is not None
             self.task = task
-            saved: dict[str, Path] = {}
+            files: dict[str, Path | None] = {track.id: None for track in task.tracks}
             if fetch:
-                saved = download(
+                files = save_files(
                     task,
                     self._args.out,
                     http_client=self._downloads,
                     overwrite=self._args.overwrite,
                 )
-            files = {track.id: saved.get(track.id) for track in task.tracks}
+                self._journal_files(task, files)
             status = "downloaded" if fetch else "submitted"  # --no-wait: submitted only
             document = self.sidecar.record(status, task=task, files=files)
         except BaseException as error:
             progress.stop()
             return self.fail(error)
         assert document is not None
+        self.document = document
+        if self._collect:
+            return EXIT_OK
         if self._args.json:
             self._stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-        else:
+        elif task.operation.startswith("music.") and not task.result:
             _summary(task, files, self._stdout)
+        else:
+            print_task(task, files, self._stdout)
         return EXIT_OK
 
     def _record(self, status: str, task: Task) -> None:
         self.task = task
         assert self.sidecar is not None
         self.sidecar.record(status, task=task)
+
+    def _journal_files(self, task: Task, files: Mapping[str, Path | None]) -> None:
+        journal = self._client.journal
+        if journal is None or not files:
+            return
+        found = journal.find(task.task_id, task.vendor)
+        if found:
+            saved = {key: str(path) if path else None for key, path in files.items()}
+            journal.record_files(found[-1].id, saved)
 
     def fail(self, error: BaseException) -> int:
         """Name the task and how to resume it, record how the command ended, give the exit code."""
@@ -394,6 +493,8 @@ class Follow:
                     self._stderr.write(
                         f"sunokit: could not update {self.sidecar.path}: {failure}\n"
                     )
+                else:
+                    self.document = self.sidecar.document
         return code
 
     def hint(self, error: BaseException) -> str:
@@ -424,6 +525,9 @@ class Follow:
         if base_url is not None:
             # Credentials in a URL are the user's secret: name the option, not the value.
             words += ["--base-url", base_url if "@" not in base_url else "URL"]
+        journal = getattr(self._args, "journal", None)
+        if journal is not None and not getattr(self._args, "no_journal", False):
+            words += ["--journal", str(journal)]
         return " ".join(shlex.quote(word) for word in words)
 
 
@@ -445,26 +549,157 @@ def _summary(task: Task, files: Mapping[str, Path | None], stdout: TextIO) -> No
 
 
 def run_wait(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """`sunokit wait VENDOR TASK_ID`: resume waiting for an accepted task, then download."""
+    """`sunokit wait [VENDOR] [TASK_ID]`: resume waiting for accepted tasks, then download."""
     return _run_task(args, stdout, stderr, wait=True)
 
 
 def run_download(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """`sunokit download VENDOR TASK_ID`: fetch the task as it is now and save its tracks."""
+    """`sunokit download [VENDOR] [TASK_ID]`: fetch tasks as they are now and save their files."""
     return _run_task(args, stdout, stderr, wait=False)
 
 
+@attrs.frozen
+class _Target:
+    """A task to resume: its vendor and id, and the operation it performs when known."""
+
+    vendor: str
+    task_id: str
+    job: Task | None = None  # known to be accepted, with its operation (journal or sidecar)
+
+
+def _known_operation(out: Path, vendor: str, task_id: str) -> str | None:
+    """The operation a sidecar in `out` recorded for the task (an earlier command's)."""
+    try:
+        document = json.loads(sidecar_path(out, vendor, task_id).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    operation = document.get("operation") if isinstance(document, dict) else None
+    same = isinstance(document, dict) and document.get("task_id") == task_id
+    return operation if same and isinstance(operation, str) and operation else None
+
+
+def _job(vendor: str, task_id: str, operation: str | None) -> Task | None:
+    if operation is None:
+        return None
+    return Task(vendor=vendor, task_id=task_id, state="queued", operation=operation)
+
+
+def _choose(
+    args: argparse.Namespace, journal: Journal | None, where: Path
+) -> tuple[list[_Target], list[JournalEntry], bool]:
+    """The tasks to resume, the journal's creates of unknown outcome, and whether the user
+    asked for the journal's pending tasks (rather than one task)."""
+    vendor, task_id = args.vendor, args.task_id
+    if vendor is not None and task_id is None and vendor not in VENDORS:
+        vendor, task_id = None, vendor  # `sunokit wait TASK_ID`: the journal knows its vendor
+    if vendor is not None and vendor not in VENDORS:
+        raise ConfigurationError(f"unknown vendor {vendor!r}; choose one of: {', '.join(VENDORS)}")
+    if task_id is not None and args.pending:
+        raise ConfigurationError("--pending resumes the journal's tasks: leave out TASK_ID")
+    if task_id is None:
+        if journal is None:
+            return [], [], True
+        pending = journal.pending(vendor)
+        targets = [
+            _Target(
+                entry.vendor, entry.task_id, _job(entry.vendor, entry.task_id, entry.capability)
+            )
+            for entry in pending
+            if entry.task_id is not None
+        ]
+        return targets, [entry for entry in pending if entry.task_id is None], True
+    found = journal.find(task_id, vendor) if journal is not None else []
+    if vendor is None:
+        vendors = sorted({entry.vendor for entry in found})
+        if len(vendors) != 1:
+            known = (
+                f"tasks {task_id!r} of {', '.join(vendors)}" if vendors else f"no task {task_id!r}"
+            )
+            raise ConfigurationError(
+                f"the journal {where} holds {known}: name the vendor (sunokit "
+                f"{'wait' if hasattr(args, 'until') else 'download'} VENDOR TASK_ID)"
+            )
+        vendor = vendors[0]
+    operation = found[-1].capability if found else _known_operation(args.out, vendor, task_id)
+    return [_Target(vendor, task_id, _job(vendor, task_id, operation))], [], False
+
+
+def _unknown(entry: JournalEntry, stderr: TextIO) -> None:
+    stderr.write(
+        f"sunokit: journal entry {entry.id} ({entry.vendor} {entry.operation}): unknown: may "
+        f"have been accepted; nothing is sent again: check your {entry.vendor} account, then "
+        f"sunokit tasks --adopt {entry.id} TASK_ID (it made that task) or sunokit tasks "
+        f"--abandon {entry.id} (it did not)\n"
+    )
+
+
+def _worst(codes: list[int]) -> int:
+    """One exit code for several tasks: a failure before a timeout before anything else."""
+    for code in (EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, EXIT_INVALID):
+        if code in codes:
+            return code
+    return EXIT_OK
+
+
 def _run_task(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, *, wait: bool) -> int:
-    with signals_as_interrupts():
+    with signals_as_interrupts(), contextlib.ExitStack() as stack:
+        target: _Target | None = None
         try:
-            # An id that cannot be sent to this vendor is refused before anything is sent.
-            get_adapter(args.vendor).status_call(args.task_id)
             if wait:
                 check_wait_options(until=args.until, timeout=args.timeout)
+            where = stack.enter_context(journal_location(args, create=False))
+            if where is None:
+                targets, unknown, several = _choose(args, None, journal_path(args))
+            else:
+                with Journal(where) as journal:  # each client opens it again, to record
+                    targets, unknown, several = _choose(args, journal, where)
+            for entry in unknown:
+                _unknown(entry, stderr)
+            if several and not targets:
+                if not unknown and not args.json:
+                    place = (
+                        f"the journal {where}" if where else f"no journal at {journal_path(args)}"
+                    )
+                    stdout.write(f"nothing to resume: {place} holds no unfinished task\n")
+                if args.json:
+                    stdout.write(
+                        json.dumps([entry.to_dict() for entry in unknown], indent=2) + "\n"
+                    )
+                return EXIT_REFUSED if unknown else EXIT_OK
+            if len({t.vendor for t in targets}) > 1 and args.base_url is not None:
+                raise ConfigurationError(
+                    "--base-url is one vendor's server: name the VENDOR whose tasks to resume"
+                )
+            for target in targets:
+                if target.job is None or target.job.operation.startswith("music."):
+                    # An id that cannot be sent to this vendor is refused before anything is sent.
+                    get_adapter(target.vendor).status_call(target.task_id)
             prepare_out(args.out)
-            with open_client(args) as (client, downloads):
-                follow = Follow(args, client, downloads, stdout, stderr)
-                return follow.run(args.task_id, None, wait=wait, fetch=True)
+            codes: list[int] = [EXIT_REFUSED] * len(unknown)
+            documents: list[dict[str, Any]] = [entry.to_dict() for entry in unknown]
+            for vendor in dict.fromkeys(t.vendor for t in targets):
+                options = argparse.Namespace(**{**vars(args), "vendor": vendor})
+                with open_client(options, journal=where) as (client, downloads):
+                    for target in (t for t in targets if t.vendor == vendor):
+                        follow = Follow(
+                            options,
+                            client,
+                            downloads,
+                            stdout,
+                            stderr,
+                            collect=several and args.json,
+                        )
+                        code = follow.run(
+                            target.task_id, None, wait=wait, fetch=True, job=target.job
+                        )
+                        if follow.document is not None:
+                            documents.append(follow.document)
+                        if code in (EXIT_INTERRUPTED, EXIT_TERMINATED):
+                            return code
+                        codes.append(code)
+            if several and args.json:
+                stdout.write(json.dumps(documents, indent=2, ensure_ascii=False) + "\n")
+            return _worst(codes)
         except ClientValidationError as error:
             for violation in error.violations:
                 stderr.write(f"sunokit: TASK_ID: {violation.message}\n")
@@ -477,5 +712,6 @@ def _run_task(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, *, wait:
             return EXIT_USAGE
         except (KeyboardInterrupt, Terminated) as error:
             code, _, message = _describe(error)
-            stderr.write(f"sunokit: {message} ({args.vendor} task {args.task_id})\n")
+            named = f" ({target.vendor} task {target.task_id})" if target is not None else ""
+            stderr.write(f"sunokit: {message}{named}\n")
             return code

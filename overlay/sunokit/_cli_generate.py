@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,7 +28,9 @@ from ._cli_follow import (
     Follow,
     Terminated,
     add_connection_arguments,
+    add_journal_arguments,
     add_output_arguments,
+    journal_location,
     open_client,
     prepare_out,
     signals_as_interrupts,
@@ -38,6 +41,8 @@ from ._errors import (
     ConfigurationError,
     UnsupportedRequestError,
 )
+from ._journal import Journal
+from ._models import Task
 from ._requests import (
     CustomLyrics,
     Description,
@@ -45,13 +50,20 @@ from ._requests import (
     Inspiration,
     Instrumental,
     MusicRequest,
+    Request,
     Tuning,
 )
 from ._specs import VENDORS
 from ._validation import Violation
 from ._waiting import check_wait_options
 
-__all__ = ["add_arguments", "build_request", "run_generate"]
+__all__ = [
+    "add_arguments",
+    "build_request",
+    "refused_locally",
+    "run_generate",
+    "submit_and_follow",
+]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -99,6 +111,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "command polls, so nothing has to answer there)",
     )
     add_connection_arguments(parser)
+    add_journal_arguments(parser)
     parser.add_argument(
         "--mock", action="store_true", help="run against the embedded mock vendor, offline"
     )
@@ -179,38 +192,11 @@ def run_generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
 
 
 def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    submitting = False
     try:
         request = build_request(args)
         check_wait_options(until=args.until, timeout=args.timeout)
-        prepare_out(args.out)  # before credits are spent on a task we could not record
-        with open_client(args) as (client, downloads):
-            follow = Follow(
-                args,
-                client,
-                downloads,
-                stdout,
-                stderr,
-                request=describe_request(request, args.callback_url),
-            )
-            submitting = True
-            task = client.submit(request)
-            submitting = False
-            # From here on the task is paid for: Follow records it before anything else and
-            # names it in whatever ends the command.
-            return follow.run(task.task_id, task, wait=args.wait, fetch=args.wait)
     except ClientValidationError as error:
-        if args.callback_url is None and _needs_callback_url(error.violations):
-            stderr.write(
-                f"sunokit: {args.vendor} requires a callback URL on every submit: pass "
-                "--callback-url URL (the vendor posts the result there; this command polls, so "
-                "nothing has to answer it); nothing was sent\n"
-            )
-            return EXIT_USAGE
-        for violation in error.violations:
-            stderr.write(f"{violation}\n")
-        stderr.write(f"invalid {args.vendor} request: nothing was sent\n")
-        return EXIT_INVALID
+        return refused_locally(args, error, stderr)
     except ConfigurationError as error:
         hint = "" if args.mock else " (or try it offline with --mock)"
         stderr.write(f"sunokit: {error}{hint}\n")
@@ -222,9 +208,102 @@ def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except OSError as error:
         stderr.write(f"sunokit: {error}\n")
         return EXIT_USAGE
+    return submit_and_follow(
+        args, request, describe_request(request, args.callback_url), stdout, stderr
+    )
+
+
+def refused_locally(args: argparse.Namespace, error: ClientValidationError, stderr: TextIO) -> int:
+    """Exit 1 (or 2 for a missing callback URL) for a request refused before anything was sent."""
+    if getattr(args, "callback_url", None) is None and _needs_callback_url(error.violations):
+        stderr.write(
+            f"sunokit: {args.vendor} requires a callback URL on every submit: pass "
+            "--callback-url URL (the vendor posts the result there; this command polls, so "
+            "nothing has to answer it); nothing was sent\n"
+        )
+        return EXIT_USAGE
+    for violation in error.violations:
+        stderr.write(f"{violation}\n")
+    stderr.write(f"invalid {args.vendor} request: nothing was sent\n")
+    return EXIT_INVALID
+
+
+def _journal_note(journal: Journal | None, after: int) -> str:
+    """Where the journal left a create whose outcome is unknown (made after entry `after`)."""
+    if journal is None:
+        return ""
+    try:
+        pending = journal.entries(pending=True)
+    except ConfigurationError:
+        return ""
+    entries = [e for e in pending if e.id > after and e.outcome_unknown]
+    if not entries:
+        return ""
+    entry = entries[-1]
+    return (
+        f"; the journal {journal.path} keeps it as entry {entry.id} (unknown: may have been "
+        f"accepted): once you checked, sunokit tasks --adopt {entry.id} TASK_ID or --abandon "
+        f"{entry.id}"
+    )
+
+
+def _last_entry(journal: Journal | None) -> int:
+    if journal is None:
+        return 0
+    entries = journal.entries()
+    return entries[-1].id if entries else 0
+
+
+def submit_and_follow(
+    args: argparse.Namespace,
+    request: Request,
+    described: dict[str, Any],
+    stdout: TextIO,
+    stderr: TextIO,
+    *,
+    on_result: Callable[[Task], int] | None = None,
+) -> int:
+    """Submit `request` (recorded in the journal first), then follow the task like `generate`:
+    the sidecar, progress, downloads and exit codes. `on_result` handles a request answered at
+    once (no task to follow)."""
+    submitting = False
+    note = ""
+    try:
+        prepare_out(args.out)  # before credits are spent on a task we could not record
+        with (
+            journal_location(args, create=True) as where,
+            open_client(args, journal=where) as (client, downloads),
+        ):
+            journal = client.journal
+            before = _last_entry(journal)
+            follow = Follow(args, client, downloads, stdout, stderr, request=described)
+            submitting = True
+            try:
+                task = client.submit(request)
+            except BaseException:
+                note = _journal_note(journal, before)  # while the journal is open
+                raise
+            submitting = False
+            if not task.task_id and task.done and on_result is not None:
+                return on_result(task)
+            # From here on the task is paid for: Follow records it before anything else and
+            # names it in whatever ends the command.
+            return follow.run(task.task_id, task, wait=args.wait, fetch=args.wait)
+    except ClientValidationError as error:
+        return refused_locally(args, error, stderr)
+    except ConfigurationError as error:
+        hint = "" if args.mock else " (or try it offline with --mock)"
+        stderr.write(f"sunokit: {error}{hint}\n")
+        return EXIT_USAGE
+    except (UnsupportedRequestError, ValueError) as error:
+        stderr.write(f"sunokit: invalid request: {error}\n")
+        return EXIT_INVALID
+    except OSError as error:
+        stderr.write(f"sunokit: {error}\n")
+        return EXIT_USAGE
     except APIError as error:
         # The submit itself failed; the message says when the vendor may have acted anyway.
-        stderr.write(f"sunokit: {error}\n")
+        stderr.write(f"sunokit: {error}{note}\n")
         return EXIT_REFUSED
     except (KeyboardInterrupt, Terminated) as error:
         code = EXIT_INTERRUPTED if isinstance(error, KeyboardInterrupt) else EXIT_TERMINATED
@@ -232,7 +311,7 @@ def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if submitting:
             stderr.write(
                 f"sunokit: {what} while submitting: the vendor may have accepted the request; "
-                "check your account before you submit it again\n"
+                f"check your account before you submit it again{note}\n"
             )
         else:
             stderr.write(f"sunokit: {what}\n")

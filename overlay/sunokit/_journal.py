@@ -606,6 +606,12 @@ class Journal:
         found = self._rows("WHERE id=?", (entry_id,))
         return found[0] if found else None
 
+    def find(self, task_id: str, vendor: str | None = None) -> list[JournalEntry]:
+        """The entries of the task `task_id` (of `vendor`, or of any vendor), oldest first."""
+        if vendor is None:
+            return self._rows("WHERE task_id=?", (task_id,))
+        return self._rows("WHERE vendor=? AND task_id=?", (vendor, task_id))
+
     def line(self, batch: str, line: str) -> JournalEntry | None:
         """The entry that holds a batch line (a create accepted, under way or of unknown
         outcome), or None when the line is free: never sent, or refused."""
