@@ -65,7 +65,7 @@ def capability_vendors(capability: str) -> list[str]:
         vendor
         for vendor in _specs.VENDORS
         if any(
-            _operations.spec_operation(vendor, operation_id).capability == capability
+            capability in _operations.spec_operation(vendor, operation_id).capabilities
             for operation_id in _operations.operation_ids(vendor)
         )
     ]

@@ -12,7 +12,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -21,7 +21,14 @@ import httpx
 from . import _specs
 from ._adapters import Adapter, Call, bindings, get_adapter
 from ._adapters._base import RawResponse, check_task_id
-from ._bindings import Binding, Context, capability_vendors
+from ._bindings import (
+    Binding,
+    Context,
+    capability_vendors,
+    check_extension,
+    checked_extensions,
+    extension_enabled,
+)
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -161,6 +168,7 @@ class _ClientCore:
         clock: Callable[[], float],
         journal: JournalOption = None,
         rate_limiter: str | LimiterBackend | None = None,
+        extensions: Sequence[str] = (),
     ) -> None:
         self.clock = clock
         self.vendor = _specs.check_vendor(vendor)
@@ -204,7 +212,12 @@ class _ClientCore:
         # Last: nothing to close when an option above is refused. A Journal given is not ours.
         self.journal: Journal | None = open_journal(journal)
         self.owns_journal = self.journal is not None and not isinstance(journal, Journal)
-        self.bindings = {binding.request: binding for binding in bindings(self.vendor)}
+        self.extensions = checked_extensions(self.vendor, extensions)
+        self.bindings = {
+            binding.request: binding
+            for binding in bindings(self.vendor)
+            if extension_enabled(self.vendor, binding.operation, self.extensions)
+        }
 
     def journal_submission(
         self, call: Call, operation_id: str | None = None
@@ -310,6 +323,9 @@ class _ClientCore:
             raise UnsupportedRequestError(
                 f"not a sunokit request: {request_type.__name__} (see sunokit.Request)"
             )
+        for extension in bindings(self.vendor):  # bound, but an extension not opted in to
+            if extension.request is request_type:
+                check_extension(self.vendor, extension.operation, self.extensions)
         others = [v for v in capability_vendors(capability) if v != self.vendor]
         raise UnsupportedRequestError(
             f"{self.vendor} does not offer {capability} ({request_type.__name__}); vendors that "
@@ -410,6 +426,7 @@ class _ClientCore:
         """The call of any spec operation, its body validated against the operation's schema,
         and whether it may be re-sent after an ambiguous failure (anything but a create)."""
         operation = spec_operation(self.vendor, operation_id)
+        check_extension(self.vendor, operation.operation_id, self.extensions)
         if body is not None and not isinstance(body, Mapping):
             raise ClientValidationError(
                 self.vendor,
@@ -741,6 +758,11 @@ class SunoClient(_Driver):
     `max_concurrency` bounds the requests this client has in flight at once (default 20, the
     connections httpx keeps alive); more callers wait for a slot, with no pool timeout running,
     so 1,000 concurrent generate() calls on one client all succeed. None: no bound.
+
+    `extensions` opts in to operations the spec marks as one gateway's extension of the
+    vendor's stock API (x-sunokit-extension, e.g. `("yutoai",)` for a relay gateway that
+    documents concat): without it supports() is False for them and they are never sent, as a
+    plain gateway answers them with 404 or 503. An unknown gateway name is a ConfigurationError.
     """
 
     def __init__(
@@ -762,6 +784,7 @@ class SunoClient(_Driver):
         journal: JournalOption = None,
         rate_limiter: str | LimiterBackend | None = None,
         max_concurrency: int | None = DEFAULT_MAX_CONCURRENCY,
+        extensions: Sequence[str] = (),
     ) -> None:
         bound = _checked_max_concurrency(max_concurrency)  # before anything is opened
         core = _ClientCore(
@@ -778,6 +801,7 @@ class SunoClient(_Driver):
             clock=clock,
             journal=journal,
             rate_limiter=rate_limiter,
+            extensions=extensions,
         )
         super().__init__(core, clock)
         self._clients = core.generated_clients(http_client)
@@ -961,6 +985,7 @@ class AsyncSunoClient(_Driver):
         journal: JournalOption = None,
         rate_limiter: str | LimiterBackend | None = None,
         max_concurrency: int | None = DEFAULT_MAX_CONCURRENCY,
+        extensions: Sequence[str] = (),
     ) -> None:
         bound = _checked_max_concurrency(max_concurrency)  # before anything is opened
         core = _ClientCore(
@@ -977,6 +1002,7 @@ class AsyncSunoClient(_Driver):
             clock=clock,
             journal=journal,
             rate_limiter=rate_limiter,
+            extensions=extensions,
         )
         super().__init__(core, clock)
         self._clients = core.generated_clients(http_client)

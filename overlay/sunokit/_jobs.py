@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from . import _specs
 from ._adapters import Adapter, Call
 from ._adapters._base import RawResponse, failure, neutral_state, understood
@@ -56,7 +58,9 @@ def accepted(vendor: str, adapter: Adapter, binding: Binding, raw: RawResponse) 
     capability = binding.request.capability
     if operation.poll is None:
         return _finished(vendor, binding, body, raw, task_id="")
-    job_id = dig(body, operation.job_id)
+    job_id = next(
+        (found for path in operation.job_ids if (found := dig(body, path)) is not None), None
+    )
     if isinstance(job_id, int) and not isinstance(job_id, bool):
         job_id = str(job_id)
     if not isinstance(job_id, str) or not job_id.strip():
@@ -107,6 +111,8 @@ def polled(vendor: str, adapter: Adapter, binding: Binding, task_id: str, raw: R
     """The snapshot a poll's answer describes: its neutral state from the spec's state table,
     its failure reason, and the typed result once it succeeded."""
     operation = poll_operation(vendor, binding)
+    if operation.state is None:
+        return _polled_by_adapter(adapter, binding, task_id, raw)
     body = raw.json()
     value = dig(body, operation.state)
     shown = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
@@ -140,6 +146,25 @@ def polled(vendor: str, adapter: Adapter, binding: Binding, task_id: str, raw: R
         error=error,
         tracks=result.tracks if isinstance(result, Tracks) else (),
         raw=raw.parsed,
+        operation=binding.request.capability,
+        result=result,
+    )
+
+
+def _polled_by_adapter(adapter: Adapter, binding: Binding, task_id: str, raw: RawResponse) -> Task:
+    """A poll without one state field (x-sunokit-state): the vendor's music poll, whose state
+    the adapter reads as for music (e.g. from every clip); the typed result once it succeeded."""
+    task = adapter.task_from_status(task_id, raw)
+    body = raw.json()
+    with understood(adapter.vendor, "status", body=body, status_code=raw.status_code):
+        result = (
+            binding.result(body)
+            if task.state == "succeeded" or (binding.partial and task.state != "failed")
+            else None
+        )
+    return attrs.evolve(
+        task,
+        tracks=result.tracks if isinstance(result, Tracks) else task.tracks,
         operation=binding.request.capability,
         result=result,
     )

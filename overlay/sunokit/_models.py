@@ -270,12 +270,15 @@ class VoiceAvailability:
 
 @attrs.frozen
 class Upload:
-    """The result of an upload: a temporary URL the other requests take (`upload_url=`)."""
+    """The result of an upload: a temporary URL the other requests take (`upload_url=`), or,
+    where the vendor keeps an upload as a clip (sunoapi_com), its `clip_id` (`Cover(clip_id,
+    ..., uploaded=True)`) and no URL."""
 
-    url: str
+    url: str | None
     path: str | None = None
     size: int | None = None
     mime_type: str | None = None
+    clip_id: str | None = None
 
 
 @attrs.frozen

@@ -8,7 +8,10 @@ Nothing here names a vendor or an operation. What an operation is comes from its
   repeat: retried);
 - `x-sunokit-operation`: the vendor-neutral capability it offers (`music.generate`, ...);
 - `x-sunokit-poll`: on a create, the operationId that reads the job it starts;
-- `x-sunokit-job-id`: on a create, the JSON path of the job id in its success answer;
+- `x-sunokit-job-id`: on a create, the JSON path of the job id in its success answer (or a list
+  of such paths, tried in order, where the vendor documents more than one answer shape);
+- `x-sunokit-task-types`: on an operation whose body field chooses what it does (`task_type`),
+  the capability of each value: the operation offers those capabilities too;
 - `x-sunokit-state` / `x-sunokit-error-message`: on a poll, the JSON paths of the job's state
   (a field whose enum schema carries `x-sunokit-task-states`) and of its failure reason;
 - `x-sunokit-rate-limit`: the documented client-side limit;
@@ -60,6 +63,8 @@ class SpecOperation:
     has_body: bool
     server: str | None  # an operation-level server URL, or None: the client's base URL
     job_id: tuple[str, ...] | None
+    job_ids: tuple[tuple[str, ...], ...]
+    capabilities: tuple[str, ...]
     state: tuple[str, ...] | None
     error_message: tuple[str, ...] | None
     code_schema: str
@@ -114,17 +119,25 @@ def _index(vendor: str) -> Mapping[str, SpecOperation]:
         servers = definition.get("servers") or ()
         success = _success_schema(vendor, definition)
         state = _path(definition.get("x-sunokit-state"))
+        job_ids = _paths(definition.get("x-sunokit-job-id"))
+        capability = definition.get("x-sunokit-operation")
+        variants = (definition.get("x-sunokit-task-types") or {}).get("capabilities") or {}
+        capabilities = tuple(
+            dict.fromkeys([capability, *variants.values()] if capability else variants.values())
+        )
         found[operation.operation_id] = SpecOperation(
             vendor=vendor,
             operation_id=operation.operation_id,
             phase=cast(Phase, phase),
-            capability=definition.get("x-sunokit-operation"),
+            capability=capability,
             poll=definition.get("x-sunokit-poll"),
             tag=snake_case(str((definition.get("tags") or ["default"])[0])),
             parameters=tuple(parameters),
             has_body="requestBody" in definition,
             server=str(servers[0]["url"]) if servers else None,
-            job_id=_path(definition.get("x-sunokit-job-id")),
+            job_id=job_ids[0] if job_ids else None,
+            job_ids=job_ids,
+            capabilities=capabilities,
             state=state,
             error_message=_path(definition.get("x-sunokit-error-message")),
             code_schema=_schema_name_at(vendor, success, ("code",)) or "ResponseCode",
@@ -140,6 +153,14 @@ def _path(value: object) -> tuple[str, ...] | None:
     if not isinstance(value, list) or not all(isinstance(part, str) for part in value):
         raise ConfigurationError(f"an x-sunokit JSON path must be a list of keys, not {value!r}")
     return tuple(value)
+
+
+def _paths(value: object) -> tuple[tuple[str, ...], ...]:
+    """One JSON path, or a list of alternative paths (tried in order)."""
+    if isinstance(value, list) and value and all(isinstance(part, list) for part in value):
+        return tuple(path for part in value if (path := _path(part)) is not None)
+    path = _path(value)
+    return () if path is None else (path,)
 
 
 def _success_schema(vendor: str, definition: Mapping[str, Any]) -> Any:

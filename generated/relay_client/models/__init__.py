@@ -1,13 +1,18 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .aligned_word import AlignedWord
 from .async_task_meta import AsyncTaskMeta
 from .clip import Clip
 from .clip_metadata import ClipMetadata
 from .clip_status import ClipStatus
+from .concat_request import ConcatRequest
+from .create_persona_request import CreatePersonaRequest
 from .error_response import ErrorResponse
 from .fetch_tasks_request import FetchTasksRequest
 from .gateway_error import GatewayError
+from .persona_response import PersonaResponse
 from .response_code import ResponseCode
+from .submit_lyrics_request import SubmitLyricsRequest
 from .submit_music_request import SubmitMusicRequest
 from .submit_music_response import SubmitMusicResponse
 from .task_action import TaskAction
@@ -17,16 +22,23 @@ from .task_lyrics import TaskLyrics
 from .task_properties import TaskProperties
 from .task_response import TaskResponse
 from .task_status import TaskStatus
+from .timing_response import TimingResponse
+from .upload_audio_url_request import UploadAudioUrlRequest
 
 __all__ = (
+    "AlignedWord",
     "AsyncTaskMeta",
     "Clip",
     "ClipMetadata",
     "ClipStatus",
+    "ConcatRequest",
+    "CreatePersonaRequest",
     "ErrorResponse",
     "FetchTasksRequest",
     "GatewayError",
+    "PersonaResponse",
     "ResponseCode",
+    "SubmitLyricsRequest",
     "SubmitMusicRequest",
     "SubmitMusicResponse",
     "TaskAction",
@@ -36,4 +48,6 @@ __all__ = (
     "TaskProperties",
     "TaskResponse",
     "TaskStatus",
+    "TimingResponse",
+    "UploadAudioUrlRequest",
 )

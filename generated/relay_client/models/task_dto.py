@@ -47,6 +47,7 @@ class TaskDto:
             properties (None | TaskProperties | Unset):
             username (None | str | Unset):
             search_item (None | str | Unset): Upstream Suno-API only.
+            notify_hook (None | str | Unset): Shown in the new-api docs' LYRICS example; no stock TaskDto emits it.
             data (list[Clip] | None | TaskLyrics | Unset): MUSIC - the list of clips; LYRICS - one lyrics object; null
                 before the upstream reports.
             async_ (AsyncTaskMeta | None | Unset):
@@ -72,6 +73,7 @@ class TaskDto:
     properties: None | TaskProperties | Unset = UNSET
     username: None | str | Unset = UNSET
     search_item: None | str | Unset = UNSET
+    notify_hook: None | str | Unset = UNSET
     data: list[Clip] | None | TaskLyrics | Unset = UNSET
     async_: AsyncTaskMeta | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -197,6 +199,12 @@ class TaskDto:
         else:
             search_item = self.search_item
 
+        notify_hook: None | str | Unset
+        if isinstance(self.notify_hook, Unset):
+            notify_hook = UNSET
+        else:
+            notify_hook = self.notify_hook
+
         data: dict[str, Any] | list[dict[str, Any]] | None | Unset
         if isinstance(self.data, Unset):
             data = UNSET
@@ -263,6 +271,8 @@ class TaskDto:
             field_dict["username"] = username
         if search_item is not UNSET:
             field_dict["search_item"] = search_item
+        if notify_hook is not UNSET:
+            field_dict["notify_hook"] = notify_hook
         if data is not UNSET:
             field_dict["data"] = data
         if async_ is not UNSET:
@@ -460,6 +470,15 @@ class TaskDto:
 
         search_item = _parse_search_item(d.pop("search_item", UNSET))
 
+        def _parse_notify_hook(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        notify_hook = _parse_notify_hook(d.pop("notify_hook", UNSET))
+
         def _parse_data(data: object) -> list[Clip] | None | TaskLyrics | Unset:
             if data is None:
                 return data
@@ -528,6 +547,7 @@ class TaskDto:
             properties=properties,
             username=username,
             search_item=search_item,
+            notify_hook=notify_hook,
             data=data,
             async_=async_,
         )

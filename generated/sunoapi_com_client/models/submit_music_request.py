@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.music_model import MusicModel
+from ..models.submit_music_request_task_type import SubmitMusicRequestTaskType
+from ..models.submit_music_request_vocal_gender import SubmitMusicRequestVocalGender
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SubmitMusicRequest")
@@ -28,14 +31,27 @@ class SubmitMusicRequest:
                 Default: ''.
             continue_at (float | Unset): Second of the source clip from which to continue the generation. Default: 0.0.
             continue_clip_id (str | Unset): Clip id to continue from (a `clip_id` from get_task). Default: ''.
-            task_type (str | Unset): Operation performed by /api/v1/suno/create. Open string; known values in x-sunokit-
-                known-values.
-            mv (str | Unset): Model. Open string: the error table lists chirp-v3-5, chirp-v4 and chirp-v4-5 as the
-                valid models, the webhook example shows chirp-v5. The server rejects unknown models (400).
+            task_type (SubmitMusicRequestTaskType | Unset): Operation performed by /api/v1/suno/create (Instructions page
+                enum). Absent means
+                create_music (the create example sends none).
+            mv (MusicModel | Unset): Model (`mv`). The Instructions page lists chirp-v3-5, chirp-v4, chirp-v4-5 and
+                chirp-v4-5-plus; the webhook example and third-party code use chirp-v5. Newer models
+                appear in payloads before the docs list them, so a name not listed here is sent with a
+                sunokit UnknownValueWarning (`x-sunokit-unknown-values: warn`); the server answers 400
+                for a model it does not offer.
             make_instrumental (bool | Unset): true = no vocals (Instructions page).
             gpt_description_prompt (str | Unset): Non-custom mode description of the song, less than 200 characters
                 (Instructions page, error table).
             persona_id (str | Unset): Persona to sing the song; required when task_type is persona_music (error table).
+            negative_tags (str | Unset): Elements to avoid (Instructions page).
+            style_weight (float | Unset): Weight of the tags (style); 0-1 (range from the sibling and third-party docs).
+            weirdness_constraint (float | Unset): Randomness or weirdness; 0-1 (range from the sibling and third-party
+                docs).
+            audio_weight (float | Unset): Influence of the source audio on a cover, 0-1 (sibling docs).
+            vocal_gender (SubmitMusicRequestVocalGender | Unset): Singer gender, "f" or "m" (create music (Control singer
+                gender)); only chirp-v4-5 and newer (third-party docs).
+            auto_lyrics (bool | Unset): With custom_mode true, prompt describes the song and the lyrics are written (create
+                music (auto lyrics mode)).
             webhook_url (str | Unset): Receives a POST when the task reaches a final state (webhook guide).
             webhook_secret (str | Unset): Key of the X-Signature HMAC-SHA256 over the raw webhook body (webhook guide).
     """
@@ -46,11 +62,17 @@ class SubmitMusicRequest:
     title: str | Unset = ""
     continue_at: float | Unset = 0.0
     continue_clip_id: str | Unset = ""
-    task_type: str | Unset = UNSET
-    mv: str | Unset = UNSET
+    task_type: SubmitMusicRequestTaskType | Unset = UNSET
+    mv: MusicModel | Unset = UNSET
     make_instrumental: bool | Unset = UNSET
     gpt_description_prompt: str | Unset = UNSET
     persona_id: str | Unset = UNSET
+    negative_tags: str | Unset = UNSET
+    style_weight: float | Unset = UNSET
+    weirdness_constraint: float | Unset = UNSET
+    audio_weight: float | Unset = UNSET
+    vocal_gender: SubmitMusicRequestVocalGender | Unset = UNSET
+    auto_lyrics: bool | Unset = UNSET
     webhook_url: str | Unset = UNSET
     webhook_secret: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -68,15 +90,33 @@ class SubmitMusicRequest:
 
         continue_clip_id = self.continue_clip_id
 
-        task_type = self.task_type
+        task_type: str | Unset = UNSET
+        if not isinstance(self.task_type, Unset):
+            task_type = self.task_type.value
 
-        mv = self.mv
+        mv: str | Unset = UNSET
+        if not isinstance(self.mv, Unset):
+            mv = self.mv.value
 
         make_instrumental = self.make_instrumental
 
         gpt_description_prompt = self.gpt_description_prompt
 
         persona_id = self.persona_id
+
+        negative_tags = self.negative_tags
+
+        style_weight = self.style_weight
+
+        weirdness_constraint = self.weirdness_constraint
+
+        audio_weight = self.audio_weight
+
+        vocal_gender: str | Unset = UNSET
+        if not isinstance(self.vocal_gender, Unset):
+            vocal_gender = self.vocal_gender.value
+
+        auto_lyrics = self.auto_lyrics
 
         webhook_url = self.webhook_url
 
@@ -107,6 +147,18 @@ class SubmitMusicRequest:
             field_dict["gpt_description_prompt"] = gpt_description_prompt
         if persona_id is not UNSET:
             field_dict["persona_id"] = persona_id
+        if negative_tags is not UNSET:
+            field_dict["negative_tags"] = negative_tags
+        if style_weight is not UNSET:
+            field_dict["style_weight"] = style_weight
+        if weirdness_constraint is not UNSET:
+            field_dict["weirdness_constraint"] = weirdness_constraint
+        if audio_weight is not UNSET:
+            field_dict["audio_weight"] = audio_weight
+        if vocal_gender is not UNSET:
+            field_dict["vocal_gender"] = vocal_gender
+        if auto_lyrics is not UNSET:
+            field_dict["auto_lyrics"] = auto_lyrics
         if webhook_url is not UNSET:
             field_dict["webhook_url"] = webhook_url
         if webhook_secret is not UNSET:
@@ -129,15 +181,42 @@ class SubmitMusicRequest:
 
         continue_clip_id = d.pop("continue_clip_id", UNSET)
 
-        task_type = d.pop("task_type", UNSET)
+        _task_type = d.pop("task_type", UNSET)
+        task_type: SubmitMusicRequestTaskType | Unset
+        if isinstance(_task_type, Unset):
+            task_type = UNSET
+        else:
+            task_type = SubmitMusicRequestTaskType(_task_type)
 
-        mv = d.pop("mv", UNSET)
+        _mv = d.pop("mv", UNSET)
+        mv: MusicModel | Unset
+        if isinstance(_mv, Unset):
+            mv = UNSET
+        else:
+            mv = MusicModel(_mv)
 
         make_instrumental = d.pop("make_instrumental", UNSET)
 
         gpt_description_prompt = d.pop("gpt_description_prompt", UNSET)
 
         persona_id = d.pop("persona_id", UNSET)
+
+        negative_tags = d.pop("negative_tags", UNSET)
+
+        style_weight = d.pop("style_weight", UNSET)
+
+        weirdness_constraint = d.pop("weirdness_constraint", UNSET)
+
+        audio_weight = d.pop("audio_weight", UNSET)
+
+        _vocal_gender = d.pop("vocal_gender", UNSET)
+        vocal_gender: SubmitMusicRequestVocalGender | Unset
+        if isinstance(_vocal_gender, Unset):
+            vocal_gender = UNSET
+        else:
+            vocal_gender = SubmitMusicRequestVocalGender(_vocal_gender)
+
+        auto_lyrics = d.pop("auto_lyrics", UNSET)
 
         webhook_url = d.pop("webhook_url", UNSET)
 
@@ -155,6 +234,12 @@ class SubmitMusicRequest:
             make_instrumental=make_instrumental,
             gpt_description_prompt=gpt_description_prompt,
             persona_id=persona_id,
+            negative_tags=negative_tags,
+            style_weight=style_weight,
+            weirdness_constraint=weirdness_constraint,
+            audio_weight=audio_weight,
+            vocal_gender=vocal_gender,
+            auto_lyrics=auto_lyrics,
             webhook_url=webhook_url,
             webhook_secret=webhook_secret,
         )

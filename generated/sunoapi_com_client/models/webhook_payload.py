@@ -23,11 +23,16 @@ class WebhookPayload:
     Attributes:
         code (ResponseCode): The `code` of every envelope; equals the HTTP status of the response.
         data (list[Clip]):
+        task_id (str | Unset): The task (named by the guide's de-duplication key; not in the captured example).
+        platform (str | Unset): "suno", "nuro" or "producer" (named by the de-duplication key; not in the captured
+            example).
         message (None | str | Unset):
     """
 
     code: ResponseCode
     data: list[Clip]
+    task_id: str | Unset = UNSET
+    platform: str | Unset = UNSET
     message: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,6 +43,10 @@ class WebhookPayload:
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
+
+        task_id = self.task_id
+
+        platform = self.platform
 
         message: None | str | Unset
         if isinstance(self.message, Unset):
@@ -53,6 +62,10 @@ class WebhookPayload:
                 "data": data,
             }
         )
+        if task_id is not UNSET:
+            field_dict["task_id"] = task_id
+        if platform is not UNSET:
+            field_dict["platform"] = platform
         if message is not UNSET:
             field_dict["message"] = message
 
@@ -72,6 +85,10 @@ class WebhookPayload:
 
             data.append(data_item)
 
+        task_id = d.pop("task_id", UNSET)
+
+        platform = d.pop("platform", UNSET)
+
         def _parse_message(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -84,6 +101,8 @@ class WebhookPayload:
         webhook_payload = cls(
             code=code,
             data=data,
+            task_id=task_id,
+            platform=platform,
             message=message,
         )
 

@@ -14,7 +14,8 @@ class GetTaskRequest:
     """Body of POST /suno/music/get-task.
 
     Attributes:
-        task_id (str): The task_id returned by generate-music, extend-music or extend-Instrumental.
+        task_id (str): The task_id returned by the create call (generate-music, generate-instrumental, extend-music or
+            extend-Instrumental for the music get-task; generate-lyrics for the lyrics get-task).
     """
 
     task_id: str

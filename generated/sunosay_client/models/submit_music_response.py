@@ -14,15 +14,16 @@ T = TypeVar("T", bound="SubmitMusicResponse")
 
 @_attrs_define
 class SubmitMusicResponse:
-    """Answer of generate-music, extend-music and extend-Instrumental, for success and failure alike.
+    """Answer of every create call (generate-music, generate-instrumental, extend-music, extend-Instrumental, generate-
+    lyrics), for success and failure alike.
 
-    Attributes:
-        code (ResponseCode): Outcome of a call (the `code` of every envelope). Only 200 is documented ("200 means
-            success, other status values mean failure"); SunoSay publishes no error-code table, so every other value is
-            inferred from common HTTP-style usage.
-        task_id (None | str | Unset): The task to poll with get_task; usable only when code is 200.
-        message (None | str | Unset): "ok!" on success or the failure reason; informational, never used to decide
-            success.
+        Attributes:
+            code (ResponseCode): Outcome of a call (the `code` of every envelope). Only 200 is documented ("200 means
+                success, other status values mean failure"); SunoSay publishes no error-code table, so every other value is
+                inferred from common HTTP-style usage.
+            task_id (None | str | Unset): The task to poll with get_task; usable only when code is 200.
+            message (None | str | Unset): "ok!" on success or the failure reason; informational, never used to decide
+                success.
     """
 
     code: ResponseCode

@@ -1,4 +1,5 @@
-"""new-api-style gateways: `/suno/submit/music` and `/suno/fetch`, string codes."""
+"""new-api-style gateways: `/suno/submit/{music,lyrics}` and `/suno/fetch`, string codes; the
+gateway extensions some gateways document (persona, ...) as opt-in bindings."""
 
 from __future__ import annotations
 
@@ -7,11 +8,22 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, ClassVar
 
-from .._errors import APIStatusError
-from .._models import Task
-from .._requests import CustomLyrics, Description, Extend, Inspiration, Instrumental, MusicRequest
+from .._bindings import Binding, Context, dig
+from .._errors import APIStatusError, UnsupportedRequestError
+from .._models import Lyrics, LyricsVariant, Persona, Task
+from .._requests import (
+    CreatePersona,
+    CustomLyrics,
+    Description,
+    Extend,
+    GenerateLyrics,
+    Inspiration,
+    Instrumental,
+    MusicRequest,
+)
 from ._base import (
     Adapter,
+    AnswerShapeError,
     Call,
     RawResponse,
     envelope_error,
@@ -23,6 +35,7 @@ from ._base import (
     object_at,
     objects_at,
     submitted_task_id,
+    text_or_none,
     track_from,
 )
 from ._sunoapi_com import task_state_from_clips
@@ -199,3 +212,58 @@ class RelayAdapter(Adapter):
             tracks=tuple(track_from(clip, keys=_TRACK_KEYS) for clip in clips),
             raw=body,
         )
+
+
+# --------------------------------------------------------------------- bindings beyond music
+
+
+def _lyrics_body(request: GenerateLyrics, context: Context) -> dict[str, Any]:
+    body: dict[str, Any] = {"prompt": request.prompt}
+    hook = request.callback_url or context.callback_url
+    if hook is not None:  # documented; stock gateways drop it (the client polls anyway)
+        body["notify_hook"] = hook
+    return body
+
+
+def _lyrics(body: Any) -> Lyrics:
+    """A LYRICS task's data: one lyrics object {id, status, title, text}."""
+    data = object_at(dig(body, ("data", "data")), "data.data")
+    text = data.get("text")
+    if not isinstance(text, str) or not text:
+        raise AnswerShapeError("data.data.text is missing from a finished LYRICS task")
+    return Lyrics((LyricsVariant(text=text, title=text_or_none(data.get("title"))),))
+
+
+def _persona_body(request: CreatePersona, context: Context) -> dict[str, Any]:
+    unsupported = [
+        name for name in ("style", "vocal_start", "vocal_end") if getattr(request, name) is not None
+    ]
+    if unsupported:
+        raise UnsupportedRequestError(
+            f"the relay's persona create (a gateway extension) has no field for "
+            f"{', '.join(unsupported)}; leave them None"
+        )
+    clip = request.track.audio_id
+    # Private unless asked otherwise: sunokit never publishes a user's persona on its own.
+    return {
+        "root_clip_id": clip,
+        "name": request.name,
+        "description": request.description,
+        "clips": [clip],
+        "is_public": False,
+    }
+
+
+def _persona(body: Any) -> Persona:
+    data = object_at(body, "the answer")
+    return Persona(
+        id=id_at(data.get("id"), "id"),
+        name=text_or_none(data.get("name")),
+        description=text_or_none(data.get("description")),
+    )
+
+
+BINDINGS: tuple[Binding, ...] = (
+    Binding(GenerateLyrics, "submit_lyrics", _lyrics_body, _lyrics),
+    Binding(CreatePersona, "create_persona", _persona_body, _persona),
+)

@@ -1,4 +1,5 @@
-"""SunoAPI.com: one create endpoint for every mode, clips without a task-level state."""
+"""SunoAPI.com: one create endpoint for every mode (`task_type`), clips without a task-level
+state; stems, WAV, MIDI, persona, upload and lyrics beside it."""
 
 from __future__ import annotations
 
@@ -9,17 +10,47 @@ import sunoapi_com_client
 from sunoapi_com_client.api.music import get_task, submit_music
 from sunoapi_com_client.models import SubmitMusicRequest
 
-from .._bindings import Binding
-from .._errors import APIStatusError, ClientValidationError
-from .._models import Credits, Task, TaskState
+from .. import _operations
+from .._bindings import Binding, Context, capability_vendors, dig
+from .._errors import (
+    APIResponseError,
+    APIStatusError,
+    ClientValidationError,
+    UnsupportedRequestError,
+)
+from .._models import (
+    AudioFile,
+    Credits,
+    Lyrics,
+    LyricsVariant,
+    Midi,
+    MidiInstrument,
+    MidiNote,
+    Persona,
+    Stem,
+    Stems,
+    Task,
+    TaskState,
+    Tracks,
+    Upload,
+)
 from .._requests import (
+    Concat,
+    ConvertToWav,
+    Cover,
+    CreatePersona,
     CustomLyrics,
     Description,
     Extend,
+    GenerateLyrics,
+    GenerateMidi,
     GetCredits,
     Inspiration,
     Instrumental,
     MusicRequest,
+    SeparateStems,
+    Tuning,
+    UploadFromUrl,
 )
 from .._validation import Violation
 from ._base import (
@@ -29,10 +60,12 @@ from ._base import (
     RawResponse,
     envelope_error,
     failure,
+    id_at,
     json_type,
     neutral_state,
+    object_at,
     objects_at,
-    submitted_task_id,
+    text_or_none,
     track_from,
 )
 
@@ -75,6 +108,9 @@ class SunoapiComAdapter(Adapter):
     modes: ClassVar[frozenset[str]] = frozenset(
         {"description", "custom", "instrumental", "extend", "inspiration"}
     )
+    tuning_fields: ClassVar[frozenset[str]] = frozenset(
+        {"negative_tags", "vocal_gender", "style_weight", "weirdness", "audio_weight", "persona_id"}
+    )
     default_model = "chirp-v4"
     model_field = "mv"
     package = sunoapi_com_client
@@ -88,6 +124,10 @@ class SunoapiComAdapter(Adapter):
         url = request.callback_url or callback_url
         if url is not None:
             body["webhook_url"] = url
+        body.update(_tuning_fields(request.tuning))
+        if request.tuning.persona_id is not None:
+            # "The 'persona_id' field is required when task_type = persona_music."
+            body["task_type"] = "persona_music"
         if isinstance(request, Description):
             body.update(
                 custom_mode=False, prompt=request.prompt, make_instrumental=request.instrumental
@@ -154,10 +194,17 @@ class SunoapiComAdapter(Adapter):
     def _status_call(self, task_id: str) -> Call:
         return Call(get_task, {"task_id": task_id}, "status")
 
+    def task_id_from_submit(self, response: RawResponse) -> str:
+        """The id in either documented create answer (`{message, task_id}` on the current
+        pages, `{code, data: {task_id}, message}` on the first create page): the paths the
+        spec's x-sunokit-job-id lists."""
+        self.raise_for_error(response)
+        return accepted_task_id(self.vendor, response.json(), response.status_code)
+
     def task_from_dict(self, body: Mapping[str, Any], *, source: str, task_id: str = "") -> Task:
         data = body.get("data")
         if source == "submit":
-            submitted = submitted_task_id(self.vendor, body, self.submit_id_path)
+            submitted = accepted_task_id(self.vendor, body, None)
             return Task(vendor=self.vendor, task_id=submitted, state="queued", raw=body)
         clips = objects_at(data, "data")
         raw_states = [clip.get("state") for clip in clips]
@@ -189,6 +236,31 @@ class SunoapiComAdapter(Adapter):
         )
 
 
+def accepted_task_id(vendor: str, body: object, status_code: int | None) -> str:
+    for path in _operations.spec_operation(vendor, "submit_music").job_ids:
+        value = dig(body, path)
+        if isinstance(value, str) and value.strip():
+            return value
+    raise APIResponseError(
+        f"{vendor} answered the create without a task id (task_id or data.task_id)",
+        vendor=vendor,
+        status_code=status_code,
+        body=body,
+    )
+
+
+def _tuning_fields(tuning: Tuning) -> dict[str, Any]:
+    wire = {
+        "negative_tags": tuning.negative_tags,
+        "vocal_gender": tuning.vocal_gender,
+        "style_weight": tuning.style_weight,
+        "weirdness_constraint": tuning.weirdness,
+        "audio_weight": tuning.audio_weight,
+        "persona_id": tuning.persona_id,
+    }
+    return {key: value for key, value in wire.items() if value is not None}
+
+
 # --------------------------------------------------------------------- bindings beyond music
 
 
@@ -202,4 +274,178 @@ def _credits(body: Any) -> Credits:
     return Credits(remaining=float(remaining), extra=None if extra is None else float(extra))
 
 
-BINDINGS: tuple[Binding, ...] = (Binding(GetCredits, "get_credits", None, _credits),)
+def _webhook(request: Any, context: Context) -> dict[str, Any]:
+    url = request.callback_url or context.callback_url
+    return {} if url is None else {"webhook_url": url}
+
+
+def _concat_body(request: Concat, context: Context) -> dict[str, Any]:
+    return {
+        "task_type": "concat_music",
+        "continue_clip_id": request.clip_id,
+        **_webhook(request, context),
+    }
+
+
+def _cover_body(request: Cover, context: Context) -> dict[str, Any]:
+    _role, body = SunoapiComAdapter().wire_body(request.music, callback_url=context.callback_url)
+    # Only the sibling docs say a cover is made in custom mode: the spec leaves that to the
+    # server (cover-in-custom-mode, enforced_by: server), so the body is sent as the mode makes it.
+    body["task_type"] = "cover_upload_music" if request.uploaded else "cover_music"
+    body["continue_clip_id"] = request.clip_id
+    return body
+
+
+def _clips(body: Any) -> Tracks:
+    """The clips of a get_task answer, however far the task is."""
+    items = objects_at(dig(body, ("data",)), "data")
+    return Tracks(tuple(track_from(item, keys=_TRACK_KEYS) for item in items))
+
+
+def _no_callback(request: Any, what: str) -> None:
+    """A callback_url given on a request whose operation documents no webhook is refused, not
+    dropped (the client's default callback_url is for the operations that take one)."""
+    if getattr(request, "callback_url", None) is not None:
+        raise UnsupportedRequestError(
+            f"sunoapi_com documents no webhook for {what}: leave callback_url unset (only "
+            "/api/v1/suno/create takes webhook_url)"
+        )
+
+
+def _on_clip(request: ConvertToWav | SeparateStems, context: Context) -> dict[str, Any]:
+    _no_callback(request, "WAV or stems")
+    return {"clip_id": request.track.audio_id}
+
+
+def _stems_body(request: SeparateStems, context: Context) -> dict[str, Any]:
+    if request.full:
+        # One request type is bound to one operation: the 12-track split is its own endpoint.
+        raise UnsupportedRequestError(
+            "sunoapi_com's full (12-track) separation is the operation stems_full: "
+            "client.request('stems_full', {'clip_id': track.id}), then wait on its task_id "
+            "with get(); SeparateStems(track) (full=False) is the 2-track stems_basic"
+        )
+    return _on_clip(request, context)
+
+
+def _stems(body: Any) -> Stems:
+    found = []
+    for index, clip in enumerate(objects_at(dig(body, ("data",)), "data")):
+        url = text_or_none(clip.get("audio_url"))
+        if url is None:
+            raise AnswerShapeError(f"data[{index}].audio_url is missing from a finished stem")
+        name = text_or_none(clip.get("title")) or f"stem_{index + 1}"
+        found.append(Stem(name=name.lower().replace(" ", "_"), url=url))
+    if not found:
+        raise AnswerShapeError("data holds no stem clip in a finished stems task")
+    return Stems(tuple(found))
+
+
+def _wav(body: Any) -> AudioFile:
+    url = dig(body, ("data", "wav_url"))
+    if not isinstance(url, str) or not url:
+        raise AnswerShapeError(f"data.wav_url is {json_type(url)}; the spec says a URL string")
+    return AudioFile(url=url, format="wav")
+
+
+def _midi_body(request: GenerateMidi, context: Context) -> dict[str, Any]:
+    _no_callback(request, "MIDI")
+    if request.stem_id is None:
+        raise ClientValidationError(
+            "sunoapi_com",
+            [
+                Violation(
+                    "stem_id",
+                    "midi-of-a-clip",
+                    "stem_id is required on sunoapi_com: its MIDI is made from one clip (a song "
+                    "or a stem clip of a stems task), sent as clip_id",
+                    "required",
+                )
+            ],
+        )
+    return {"clip_id": request.stem_id}
+
+
+def _number(item: Mapping[str, Any], key: str) -> float:
+    value = item.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise AnswerShapeError(f"a MIDI note's {key} is {json_type(value)}; the spec says a number")
+    return float(value)
+
+
+def _midi(body: Any) -> Midi:
+    instruments = []
+    for item in objects_at(dig(body, ("data", "instruments")), "data.instruments"):
+        notes = tuple(
+            MidiNote(
+                pitch=int(_number(note, "pitch")),
+                start=_number(note, "start"),
+                end=_number(note, "end"),
+                velocity=_number(note, "velocity"),
+            )
+            for note in objects_at(item.get("notes"), "data.instruments[].notes")
+        )
+        instruments.append(MidiInstrument(name=text_or_none(item.get("name")) or "", notes=notes))
+    return Midi(tuple(instruments))
+
+
+def _persona_body(request: CreatePersona, context: Context) -> dict[str, Any]:
+    extra = {
+        "style": request.style,
+        "vocal_start": request.vocal_start,
+        "vocal_end": request.vocal_end,
+    }
+    used = sorted(name for name, value in extra.items() if value is not None)
+    if used:
+        others = [v for v in capability_vendors("persona.create") if v != "sunoapi_com"]
+        raise UnsupportedRequestError(
+            f"sunoapi_com's create persona takes only a name, a description and the clip: it "
+            f"has no {', '.join(used)}; vendors whose persona takes them: {', '.join(others)}"
+        )
+    return {
+        "name": request.name,
+        "description": request.description,
+        "continue_clip_id": request.track.audio_id,
+    }
+
+
+def _persona(body: Any) -> Persona:
+    return Persona(id=id_at(dig(body, ("persona_id",)), "persona_id"))
+
+
+def _upload_body(request: UploadFromUrl, context: Context) -> dict[str, Any]:
+    if request.name is not None or request.path != "sunokit":
+        raise UnsupportedRequestError(
+            "sunoapi_com keeps an upload as a clip: it takes only the URL (no name= or path=)"
+        )
+    return {"url": request.url}
+
+
+def _uploaded(body: Any) -> Upload:
+    return Upload(url=None, clip_id=id_at(dig(body, ("clip_id",)), "clip_id"))
+
+
+def _lyrics_body(request: GenerateLyrics, context: Context) -> dict[str, Any]:
+    _no_callback(request, "lyrics")
+    return {"prompt": request.prompt}
+
+
+def _lyrics(body: Any) -> Lyrics:
+    data = object_at(dig(body, ("data",)), "data")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise AnswerShapeError(f"data.text is {json_type(text)}; a completed task has the lyrics")
+    return Lyrics((LyricsVariant(text=text, title=text_or_none(data.get("title"))),))
+
+
+BINDINGS: tuple[Binding, ...] = (
+    Binding(GetCredits, "get_credits", None, _credits),
+    Binding(Concat, "submit_music", _concat_body, _clips, partial=True),
+    Binding(Cover, "submit_music", _cover_body, _clips, partial=True),
+    Binding(SeparateStems, "stems_basic", _stems_body, _stems),
+    Binding(ConvertToWav, "get_wav", _on_clip, _wav),
+    Binding(GenerateMidi, "get_midi", _midi_body, _midi),
+    Binding(CreatePersona, "create_persona", _persona_body, _persona),
+    Binding(UploadFromUrl, "upload_music", _upload_body, _uploaded),
+    Binding(GenerateLyrics, "make_lyrics", _lyrics_body, _lyrics),
+)

@@ -1,4 +1,5 @@
-"""SunoSay: POST-only API, extend and extend-instrumental as their own endpoints."""
+"""SunoSay: POST-only API; instrumental, extend and extend-instrumental as their own endpoints,
+lyrics as a job of their own."""
 
 from __future__ import annotations
 
@@ -6,19 +7,36 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import sunosay_client
-from sunosay_client.api.music import extend_instrumental, extend_music, get_task, submit_music
+from sunosay_client.api.music import (
+    extend_instrumental,
+    extend_music,
+    generate_instrumental,
+    get_task,
+    submit_music,
+)
 from sunosay_client.models import (
     ExtendInstrumentalRequest,
     ExtendMusicRequest,
+    GenerateInstrumentalRequest,
     GetTaskRequest,
     SubmitMusicRequest,
 )
 
+from .._bindings import Binding, Context
 from .._errors import APIStatusError, UnsupportedRequestError
-from .._models import Task
-from .._requests import CustomLyrics, Description, Extend, MusicRequest, Tuning
+from .._models import Lyrics, LyricsVariant, Task
+from .._requests import (
+    CustomLyrics,
+    Description,
+    Extend,
+    GenerateLyrics,
+    Instrumental,
+    MusicRequest,
+    Tuning,
+)
 from ._base import (
     Adapter,
+    AnswerShapeError,
     Call,
     RawResponse,
     envelope_error,
@@ -45,7 +63,7 @@ _TRACK_KEYS = {
 class SunosayAdapter(Adapter):
     vendor = "sunosay"
     env_var = "SUNOSAY_API_KEY"
-    modes: ClassVar[frozenset[str]] = frozenset({"description", "custom", "extend"})
+    modes: ClassVar[frozenset[str]] = frozenset({"description", "custom", "instrumental", "extend"})
     tuning_fields: ClassVar[frozenset[str]] = frozenset({"negative_tags"})
     default_model = "v3.5"
     submit_id_path = ("task_id",)
@@ -59,14 +77,22 @@ class SunosayAdapter(Adapter):
             raise UnsupportedRequestError(
                 "sunosay documents no callbacks; omit callback_url and let wait() poll"
             )
-        if request.tuning != Tuning() and not isinstance(request, Extend):
-            raise UnsupportedRequestError("sunosay accepts negative_tags only when extending")
+        if request.tuning != Tuning() and not isinstance(request, (Extend, Instrumental)):
+            raise UnsupportedRequestError(
+                "sunosay accepts negative_tags only for an instrumental or an extension"
+            )
         body: dict[str, Any] = {"model": request.model or self.default_model}
+        if isinstance(request, Instrumental):
+            body.update(tags=request.style, title=request.title)
+            if request.tuning.negative_tags:
+                body["negative_tags"] = request.tuning.negative_tags
+            return "instrumental", body
         if isinstance(request, Description):
             if request.instrumental:
                 raise UnsupportedRequestError(
-                    "sunosay cannot make an instrumental from a description; vendors that can: "
-                    "apikley, relay, sunoapi_com, sunoapi_org"
+                    "sunosay cannot make an instrumental from a description (its instrumental "
+                    "endpoint takes a style): use Instrumental(style=..., title=...); vendors "
+                    "that can: apikley, relay, sunoapi_com, sunoapi_org"
                 )
             body["prompt"] = request.prompt
             return "submit", body
@@ -95,6 +121,9 @@ class SunosayAdapter(Adapter):
         if role == "extend-instrumental":
             model = ExtendInstrumentalRequest.from_dict(body)
             return Call(extend_instrumental, {"body": model}, role, model.to_dict())
+        if role == "instrumental":
+            model = GenerateInstrumentalRequest.from_dict(body)
+            return Call(generate_instrumental, {"body": model}, role, model.to_dict())
         model = SubmitMusicRequest.from_dict(body)
         return Call(submit_music, {"body": model}, role, model.to_dict())
 
@@ -130,3 +159,33 @@ class SunosayAdapter(Adapter):
             tracks=tracks,
             raw=body,
         )
+
+
+# --------------------------------------------------------------------- bindings beyond music
+
+
+def _no_callbacks(request: GenerateLyrics, context: Context) -> None:
+    if request.callback_url or context.callback_url:
+        raise UnsupportedRequestError(
+            "sunosay documents no callbacks; omit callback_url and let wait() poll"
+        )
+
+
+def _lyrics_body(request: GenerateLyrics, context: Context) -> dict[str, Any]:
+    _no_callbacks(request, context)
+    return {"prompt": request.prompt}
+
+
+def _lyrics(body: Any) -> Lyrics:
+    """The lyrics get-task's `lyrics` object ({text, title}): one variant."""
+    lyrics = object_at(body.get("lyrics") if isinstance(body, Mapping) else None, "lyrics")
+    text = lyrics.get("text")
+    if not isinstance(text, str) or not text:
+        raise AnswerShapeError("lyrics.text is missing from a complete lyrics task")
+    title = lyrics.get("title")
+    return Lyrics(
+        (LyricsVariant(text=text, title=title if isinstance(title, str) and title else None),)
+    )
+
+
+BINDINGS: tuple[Binding, ...] = (Binding(GenerateLyrics, "generate_lyrics", _lyrics_body, _lyrics),)

@@ -773,7 +773,10 @@ class MockVendor:
         number = self._counter
         seed = uuid.uuid5(self._namespace, f"{self.vendor}:task:{number}")
         tracks = []
-        for index, duration in enumerate(self.durations if music else ()):
+        durations = self.dialect.track_durations(
+            spec.operation_id if spec is not None else "", body, self.durations
+        )
+        for index, duration in enumerate(durations if music else ()):
             track_seed = uuid.uuid5(self._namespace, f"{self.vendor}:track:{number}:{index}")
             track = MockTrack(
                 id=self.dialect.new_track_id(track_seed),

@@ -3,9 +3,9 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.create_accepted import CreateAccepted
 from ...models.error_response import ErrorResponse
 from ...models.submit_music_request import SubmitMusicRequest
-from ...models.submit_music_response import SubmitMusicResponse
 from ...types import Response, to_http_status
 
 
@@ -30,9 +30,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | SubmitMusicResponse:
+) -> CreateAccepted | ErrorResponse:
     if response.status_code == 200:
-        response_200 = SubmitMusicResponse.from_dict(response.json())
+        response_200 = CreateAccepted.from_dict(response.json())
 
         return response_200
 
@@ -58,7 +58,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | SubmitMusicResponse]:
+) -> Response[CreateAccepted | ErrorResponse]:
     parse_error: Exception | None = None
     try:
         parsed = _parse_response(client=client, response=response)
@@ -77,13 +77,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SubmitMusicRequest,
-) -> Response[ErrorResponse | SubmitMusicResponse]:
-    """Create music
+) -> Response[CreateAccepted | ErrorResponse]:
+    """Create music (every Suno task_type)
 
-     The core API to generate music. In custom mode `prompt` holds the lyrics (under 3000
-    characters) and `title`/`tags` are used; otherwise `prompt` is an optional description
-    of the song under 200 characters. `continue_at`/`continue_clip_id` continue an
-    existing clip from a given second. Returns a `task_id` to poll with get_task.
+     The core API to generate music; `task_type` chooses the operation (create, extend,
+    concat, cover, persona music, extend/cover of an uploaded clip). In custom mode
+    `prompt` holds the lyrics (under 3000 characters) and `title`/`tags` are used;
+    otherwise `prompt` is an optional description of the song under 200 characters.
+    `continue_at`/`continue_clip_id` continue an existing clip from a given second. Each
+    call makes 2 songs (concat: 1) and costs 10 credits (Credits Usage Guide). Returns a
+    `task_id` to poll with get_task.
 
     Args:
         body (SubmitMusicRequest): Body of POST /api/v1/suno/create. Only the Create page's six
@@ -94,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | SubmitMusicResponse]
+        Response[CreateAccepted | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -112,13 +115,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SubmitMusicRequest,
-) -> ErrorResponse | SubmitMusicResponse | None:
-    """Create music
+) -> CreateAccepted | ErrorResponse | None:
+    """Create music (every Suno task_type)
 
-     The core API to generate music. In custom mode `prompt` holds the lyrics (under 3000
-    characters) and `title`/`tags` are used; otherwise `prompt` is an optional description
-    of the song under 200 characters. `continue_at`/`continue_clip_id` continue an
-    existing clip from a given second. Returns a `task_id` to poll with get_task.
+     The core API to generate music; `task_type` chooses the operation (create, extend,
+    concat, cover, persona music, extend/cover of an uploaded clip). In custom mode
+    `prompt` holds the lyrics (under 3000 characters) and `title`/`tags` are used;
+    otherwise `prompt` is an optional description of the song under 200 characters.
+    `continue_at`/`continue_clip_id` continue an existing clip from a given second. Each
+    call makes 2 songs (concat: 1) and costs 10 credits (Credits Usage Guide). Returns a
+    `task_id` to poll with get_task.
 
     Args:
         body (SubmitMusicRequest): Body of POST /api/v1/suno/create. Only the Create page's six
@@ -129,7 +135,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | SubmitMusicResponse
+        CreateAccepted | ErrorResponse
     """
 
     return sync_detailed(
@@ -142,13 +148,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SubmitMusicRequest,
-) -> Response[ErrorResponse | SubmitMusicResponse]:
-    """Create music
+) -> Response[CreateAccepted | ErrorResponse]:
+    """Create music (every Suno task_type)
 
-     The core API to generate music. In custom mode `prompt` holds the lyrics (under 3000
-    characters) and `title`/`tags` are used; otherwise `prompt` is an optional description
-    of the song under 200 characters. `continue_at`/`continue_clip_id` continue an
-    existing clip from a given second. Returns a `task_id` to poll with get_task.
+     The core API to generate music; `task_type` chooses the operation (create, extend,
+    concat, cover, persona music, extend/cover of an uploaded clip). In custom mode
+    `prompt` holds the lyrics (under 3000 characters) and `title`/`tags` are used;
+    otherwise `prompt` is an optional description of the song under 200 characters.
+    `continue_at`/`continue_clip_id` continue an existing clip from a given second. Each
+    call makes 2 songs (concat: 1) and costs 10 credits (Credits Usage Guide). Returns a
+    `task_id` to poll with get_task.
 
     Args:
         body (SubmitMusicRequest): Body of POST /api/v1/suno/create. Only the Create page's six
@@ -159,7 +168,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | SubmitMusicResponse]
+        Response[CreateAccepted | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -175,13 +184,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SubmitMusicRequest,
-) -> ErrorResponse | SubmitMusicResponse | None:
-    """Create music
+) -> CreateAccepted | ErrorResponse | None:
+    """Create music (every Suno task_type)
 
-     The core API to generate music. In custom mode `prompt` holds the lyrics (under 3000
-    characters) and `title`/`tags` are used; otherwise `prompt` is an optional description
-    of the song under 200 characters. `continue_at`/`continue_clip_id` continue an
-    existing clip from a given second. Returns a `task_id` to poll with get_task.
+     The core API to generate music; `task_type` chooses the operation (create, extend,
+    concat, cover, persona music, extend/cover of an uploaded clip). In custom mode
+    `prompt` holds the lyrics (under 3000 characters) and `title`/`tags` are used;
+    otherwise `prompt` is an optional description of the song under 200 characters.
+    `continue_at`/`continue_clip_id` continue an existing clip from a given second. Each
+    call makes 2 songs (concat: 1) and costs 10 credits (Credits Usage Guide). Returns a
+    `task_id` to poll with get_task.
 
     Args:
         body (SubmitMusicRequest): Body of POST /api/v1/suno/create. Only the Create page's six
@@ -192,7 +204,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | SubmitMusicResponse
+        CreateAccepted | ErrorResponse
     """
 
     return (

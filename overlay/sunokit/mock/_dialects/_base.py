@@ -11,7 +11,7 @@ import dataclasses
 import datetime
 import math
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, Protocol
 
 from ... import _specs
@@ -214,6 +214,12 @@ class Dialect(abc.ABC):
         return answer
 
     # ------------------------------------------------------------------ successes
+
+    def track_durations(
+        self, operation_id: str, body: Any, durations: Sequence[float]
+    ) -> Sequence[float]:
+        """The durations of the tracks a music-family create makes (one per track)."""
+        return durations
 
     @abc.abstractmethod
     def submitted(self, task: MockTask) -> Answer: ...

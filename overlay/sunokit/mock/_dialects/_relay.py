@@ -1,4 +1,6 @@
-"""new-api gateways (relay): string codes, HTTP status per code, TaskDto with Suno clips."""
+"""new-api gateways (relay): string codes, HTTP status per code, TaskDto with Suno clips (MUSIC)
+or one lyrics object (LYRICS); the gateway extensions this mock serves (persona create) refuse
+clips it never made, as extensions refuse an unknown origin task."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Any, ClassVar
 
 from .. import _spec
 from .._tasks import MockTask, MockTrack, Stage
-from ._base import FALLBACK_TEXT, Answer, Dialect, iso, media_url, text
+from ._base import FALLBACK_TEXT, Answer, Dialect, Refusal, Renderer, Store, iso, media_url, text
 
 __all__ = ["RelayDialect"]
 
@@ -29,6 +31,27 @@ class RelayDialect(Dialect):
         "complete": "100%",
         "failed": "100%",
     }
+
+    def __init__(self, vendor: str) -> None:
+        super().__init__(vendor)
+        self._persona = PersonaRenderer(self)
+
+    def renderer(self, capability: str) -> Renderer | None:
+        return self._persona if capability == self._persona.capability else None
+
+    def refuse_submit(self, store: Store, operation_id: str, body: Any) -> Refusal | None:
+        """An extension whose origin task (`task_id` with `continue_clip_id`) is not one of
+        this token's tasks: 400 task_not_exist "task_origin_not_exist" (new-api relay_task);
+        a concat (gateway extension) of a clip the gateway never made."""
+        if not isinstance(body, Mapping):
+            return None
+        origin = body.get("task_id") if body.get("continue_clip_id") else None
+        if isinstance(origin, str) and store.find_task(origin) is None:
+            return Refusal("not_found", "task_origin_not_exist")
+        clip = body.get("clip_id")
+        if isinstance(clip, str) and store.find_track(clip) is None:
+            return Refusal("not_found", "clip_not_exist")
+        return None
 
     def envelope(self, code: int | str, message: str) -> dict[str, Any]:
         return {"code": code, "message": message, "data": None}
@@ -112,10 +135,26 @@ class RelayDialect(Dialect):
             },
         }
 
+    def _lyrics(self, task: MockTask, stage: Stage) -> dict[str, Any] | None:
+        """A LYRICS task's data: Suno's lyrics object, once the upstream reports it."""
+        if stage == "queued":
+            return None
+        theme = text(task.body.get("prompt")) or "a song"
+        done = stage == "complete"
+        return {
+            "id": task.id,
+            "status": "complete" if done else ("error" if stage == "failed" else "running"),
+            "title": " ".join(theme.split()[:4]).title() if done else "",
+            "text": f"[Verse]\n{theme}\n[Chorus]\nSing it again, sing it tonight" if done else "",
+        }
+
     def _task_dto(self, task: MockTask, stage: Stage) -> dict[str, Any]:
         created = int(task.wall)
-        clips = None
-        if stage != "queued":
+        lyrics = task.capability == "lyrics.generate"
+        clips: Any = None
+        if lyrics:
+            clips = self._lyrics(task, stage)
+        elif stage != "queued":
             states = self.clip_states(stage, len(task.tracks))
             clips = [
                 self._clip(task, track, state, stage)
@@ -132,7 +171,7 @@ class RelayDialect(Dialect):
             "group": "default",
             "channel_id": 1,
             "quota": 1,
-            "action": "MUSIC",
+            "action": "LYRICS" if lyrics else "MUSIC",
             "status": self.task_state(stage, task),
             "fail_reason": task.reason if stage == "failed" else "",
             "submit_time": created,
@@ -141,8 +180,8 @@ class RelayDialect(Dialect):
             "progress": self._PROGRESS[stage],
             "properties": {
                 "input": self.lyrics(task) or "",
-                "upstream_model_name": "suno_music",
-                "origin_model_name": "suno_music",
+                "upstream_model_name": "suno_lyrics" if lyrics else "suno_music",
+                "origin_model_name": "suno_lyrics" if lyrics else "suno_music",
             },
             "data": clips,
         }
@@ -163,3 +202,45 @@ class RelayDialect(Dialect):
         for dto in data if isinstance(data, list) else [data]:
             if isinstance(dto, dict):
                 dto["status"] = value
+
+
+class PersonaRenderer(Renderer):
+    """Persona create (gateway extension): Suno's persona object at once, for a clip this
+    gateway made (else 400 task_not_exist, as for an unknown origin task)."""
+
+    capability = "persona.create"
+
+    def refuse(self, store: Store, operation_id: str, body: Mapping[str, Any]) -> Refusal | None:
+        clip = body.get("root_clip_id")
+        if not isinstance(clip, str) or store.find_track(clip) is None:
+            return Refusal("not_found", "clip_not_exist")
+        return None
+
+    def prepare(self, store: Store, task: MockTask) -> None:
+        found = store.find_track(str(task.body["root_clip_id"]))
+        assert found is not None  # refused otherwise
+        music, track = found
+        task.data["clip"] = {
+            "id": track.id,
+            "title": text(music.body.get("title")) or "sunokit mock song",
+            "status": "complete",
+            "audio_url": media_url(music, track, "wav"),
+        }
+        task.data["image"] = media_url(music, track, "png")
+
+    def answer(self, store: Store, task: MockTask) -> Answer:
+        clip = task.data["clip"]
+        body = {
+            "id": task.id,
+            "name": task.body.get("name"),
+            "description": task.body.get("description"),
+            "image_s3_id": task.data["image"],
+            "root_clip_id": clip["id"],
+            "clip": clip,
+            "user_display_name": "sunokit-mock",
+            "user_handle": "sunokit-mock",
+            "user_image_url": None,
+            "persona_clips": [{"clip": clip}],
+            "is_public": bool(task.body.get("is_public")),
+        }
+        return Answer(200, body)

@@ -1,13 +1,40 @@
-"""SunoAPI.com: HTTP status = `code`, clip states only, a signed webhook at the end."""
+"""SunoAPI.com: HTTP status = `code`, clip states only, a signed webhook at the end.
+
+One create path for every `task_type` (concat: 1 clip, others 2), stems basic/full (2 / 12
+stem clips, each a WAV), and the operations of `_sunoapi_com_tools`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .._tasks import MockTask, Stage
-from ._base import Answer, Dialect, iso, media_url, seconds, text
+from ._base import Answer, Dialect, Refusal, Renderer, Store, iso, media_url, seconds, text
+from ._sunoapi_com_tools import RENDERERS, clip_refusal
 
 __all__ = ["SunoapiComDialect"]
+
+
+#: Stem names (the clip titles) of stems basic and full; the full list (12 tracks) follows the
+#: third-party list of Suno's stems (backing vocals, drums, bass, ...).
+STEMS = {
+    "stems_basic": ("Vocals", "Instrumental"),
+    "stems_full": (
+        "Vocals",
+        "Backing Vocals",
+        "Drums",
+        "Bass",
+        "Guitar",
+        "Keyboard",
+        "Percussion",
+        "Strings",
+        "Synth",
+        "FX",
+        "Brass",
+        "Woodwinds",
+    ),
+}
 
 
 class SunoapiComDialect(Dialect):
@@ -15,6 +42,37 @@ class SunoapiComDialect(Dialect):
 
     clip_schema = "ClipState"
     model_field = "mv"
+
+    def __init__(self, vendor: str) -> None:
+        super().__init__(vendor)
+        self._renderers = {cls.capability: cls(self) for cls in RENDERERS}
+
+    def renderer(self, capability: str) -> Renderer | None:
+        return self._renderers.get(capability)
+
+    def track_durations(
+        self, operation_id: str, body: Any, durations: Sequence[float]
+    ) -> Sequence[float]:
+        """How many clips a task makes: stems one per stem, concat one, the rest two."""
+        count = len(STEMS.get(operation_id, ())) or (
+            1 if isinstance(body, dict) and body.get("task_type") == "concat_music" else 0
+        )
+        if not count:
+            return durations
+        return [durations[index % len(durations)] for index in range(count)]
+
+    def refuse_submit(self, store: Store, operation_id: str, body: Any) -> Refusal | None:
+        """Stems of a clip the mock never made are refused (400, as the error table answers
+        unknown ids). The task_type family is not checked: its pages document no refusal of
+        an unknown continue_clip_id, and the spec's own examples name clips of their own."""
+        if operation_id in STEMS and isinstance(body, dict):
+            return clip_refusal(store, body.get("clip_id"))
+        return None
+
+    def title(self, task: MockTask) -> str:
+        if task.operation in STEMS:
+            return "sunokit mock stems"
+        return super().title(task)
 
     def http_status(self, code: int | str, kind: str) -> int:
         return int(code)  # "code: the HTTP status code of the response"
@@ -27,10 +85,11 @@ class SunoapiComDialect(Dialect):
         states = self.clip_states(stage, len(task.tracks))
         for track, state in zip(task.tracks, states, strict=True):
             done = self.clip_done(stage, track.index)
+            stems = STEMS.get(task.operation or "")
             clip: dict[str, Any] = {
                 "clip_id": track.id,
                 "state": state,
-                "title": self.title(task),
+                "title": stems[track.index] if stems else self.title(task),
                 "tags": self.tags(task),
                 "lyrics": self.lyrics(task) if stage != "queued" else None,
                 "image_url": media_url(task, track, "png") if done else None,
@@ -50,6 +109,11 @@ class SunoapiComDialect(Dialect):
         return clips
 
     def submitted(self, task: MockTask) -> Answer:
+        """The current pages' `{message, task_id}` for the current contract (stems, or a body
+        naming a task_type, as the concat page's); the first create page's `{code, data:
+        {task_id}, message}` otherwise: both shapes are documented for this path."""
+        if task.operation in STEMS or "task_type" in task.body:
+            return Answer(200, {"message": "success", "task_id": task.id})
         return Answer(200, {"code": self.ok, "data": {"task_id": task.id}, "message": "success"})
 
     def task_status(self, task: MockTask, stage: Stage) -> Answer:
@@ -63,8 +127,18 @@ class SunoapiComDialect(Dialect):
         )
 
     def callback_body(self, task: MockTask, stage: Stage) -> Any:
+        """The get_task body, plus the `(task_id, platform)` the webhook guide says receivers
+        de-duplicate on (fields the captured example does not show; the spec has them
+        optional)."""
         message = task.reason if stage == "failed" else "success"
-        return {"code": self.ok, "data": self._clips(task, stage), "message": message}
+        clips = self._clips(task, stage)
+        return {
+            "code": self.ok,
+            "data": clips,
+            "message": message,
+            "task_id": task.id,
+            "platform": "suno",
+        }
 
     def set_unknown_status(self, body: Any, value: str) -> None:
         for clip in (body.get("data") if isinstance(body, dict) else None) or ():

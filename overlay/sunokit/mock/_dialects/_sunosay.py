@@ -1,11 +1,13 @@
-"""SunoSay: `{code, task_id, message}` answers, clip states, no callbacks."""
+"""SunoSay: `{code, task_id, message}` answers, clip states, no callbacks; lyrics as a task of
+their own (polled by the lyrics get-task); extensions refused for clips the mock never made."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .._tasks import MockTask, Stage
-from ._base import Answer, Dialect, iso, media_url, seconds
+from ._base import Answer, Dialect, Refusal, Renderer, Store, iso, media_url, seconds
 
 __all__ = ["SunosayDialect"]
 
@@ -15,6 +17,21 @@ class SunosayDialect(Dialect):
 
     state_schema = "TaskStatus"
     clip_schema = "ClipStatus"
+
+    def __init__(self, vendor: str) -> None:
+        super().__init__(vendor)
+        self._lyrics = LyricsRenderer(self)
+
+    def renderer(self, capability: str) -> Renderer | None:
+        return self._lyrics if capability == self._lyrics.capability else None
+
+    def refuse_submit(self, store: Store, operation_id: str, body: Any) -> Refusal | None:
+        """An extension of a clip the service never made (extend-music, extend-Instrumental:
+        `continue_clip_id` "can be viewed in the get music pages")."""
+        clip = body.get("continue_clip_id") if isinstance(body, Mapping) else None
+        if isinstance(clip, str) and store.find_track(clip) is None:
+            return Refusal("not_found", f"continue_clip_id not found: {clip}")
+        return None
 
     def submitted(self, task: MockTask) -> Answer:
         return Answer(200, {"code": self.ok, "task_id": task.id, "message": "ok!"})
@@ -55,3 +72,35 @@ class SunosayDialect(Dialect):
             for clip in body.get("clips") or ():
                 if isinstance(clip, dict):
                     clip["status"] = value
+
+
+class LyricsRenderer(Renderer):
+    """Generate Lyrics: a task the lyrics get-task renders, `lyrics: {text, title}` once
+    complete (one set of lyrics, as the Get Lyrics page shows), `message` the failure reason."""
+
+    capability = "lyrics.generate"
+
+    def status(self, task: MockTask, stage: Stage) -> Answer:
+        theme = task.body.get("prompt")
+        theme = theme if isinstance(theme, str) and theme.strip() else None
+        words = (theme or "a random song").split()
+        done = stage == "complete"
+        body = {
+            "code": self.dialect.ok,
+            "task_id": task.id,
+            "status": self.state(task, stage, "LyricsTaskStatus"),
+            "prompt": {"prompt": theme} if theme else {},
+            "lyrics": {
+                "text": f"[Verse]\n{theme or 'Walking through the dark tonight'}\n"
+                "[Chorus]\nSing it again, sing it tonight",
+                "title": " ".join(words[:4]).title(),
+            }
+            if done
+            else None,
+            "message": task.reason if stage == "failed" else "ok!",
+        }
+        return Answer(200, body, task_status=True)
+
+    def set_unknown_status(self, body: Any, value: str) -> None:
+        if isinstance(body, dict):
+            body["status"] = value

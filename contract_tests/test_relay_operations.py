@@ -1,0 +1,278 @@
+"""The new-api relay's every operation (issue 10): the stock surface (music and lyrics submit,
+single and batch fetch with `action`), both TaskDto shapes, both error formats, notify_hook as
+documented; and the gateway extensions (concat, upload by URL, persona, timing), which a client
+sends only after opting in with `extensions=(<gateway>,)`, so a plain gateway is never sent to
+an endpoint it lacks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import sunokit
+from sunokit import _bindings, _operations, _specs
+from sunokit.testing import MockedVendor, mock_vendor
+
+from .spec_tools import examples, load, validator
+
+VENDOR = "relay"
+STOCK = {"submit_music", "submit_lyrics", "get_task", "fetch_tasks"}
+EXTENSIONS = {
+    "concat_clips": ("yutoai",),
+    "upload_audio_url": ("modelverse",),
+    "create_persona": ("cometapi", "deerapi"),
+    "get_timing": ("yutoai", "rixapi"),
+}
+
+
+@pytest.fixture(scope="module")
+def m() -> Iterator[MockedVendor]:
+    with mock_vendor(VENDOR, rate_limits=False) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def song(m: MockedVendor) -> sunokit.Task:
+    task = m.client.generate(sunokit.Description("a calm piano tune about rain"), timeout=30)
+    assert task.state == "succeeded"
+    return task
+
+
+def _example(path: str, name: str, status: str = "200") -> Any:
+    wanted = f"{path}/get/responses/{status}/content"
+    for example in examples(VENDOR):
+        if example.trail == wanted and example.name == name:
+            return example.value
+    raise AssertionError(f"no example {name} at {wanted}")
+
+
+def _through(
+    answer: Any, **options: Any
+) -> tuple[sunokit.SunoClient, list[httpx.Request], httpx.Client]:
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return answer(request)
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    client = sunokit.SunoClient(
+        VENDOR, api_key="k1", base_url="https://gw.test", http_client=http, **options
+    )
+    return client, sent, http
+
+
+# ------------------------------------------------------------------ the spec
+
+
+def test_stock_operations_and_marked_extensions() -> None:
+    ids = set(_operations.operation_ids(VENDOR))
+    assert ids == STOCK | set(EXTENSIONS)
+    for operation_id in STOCK:
+        assert _bindings.extension_gateways(VENDOR, operation_id) == ()
+    for operation_id, gateways in EXTENSIONS.items():
+        assert _bindings.extension_gateways(VENDOR, operation_id) == gateways
+    assert _bindings.known_extensions(VENDOR) == (
+        "cometapi",
+        "deerapi",
+        "modelverse",
+        "rixapi",
+        "yutoai",
+    )
+    # notify_hook: documented on both submits, no delivery format anywhere: no callback
+    for operation_id in ("submit_music", "submit_lyrics"):
+        definition = _operations.spec_operation(VENDOR, operation_id).spec.definition
+        assert "callbacks" not in definition
+        assert definition["x-sunokit-callback"] == "undocumented"
+
+
+def test_status_and_progress_values() -> None:
+    assert _specs.task_states(VENDOR, "TaskStatus") == {
+        "NOT_START": "queued",
+        "SUBMITTED": "queued",
+        "QUEUED": "queued",
+        "IN_PROGRESS": "running",
+        "FAILURE": "failed",
+        "SUCCESS": "succeeded",
+        "UNKNOWN": "running",  # the gateway keeps polling it (see the spec's reading choices)
+    }
+
+
+# ------------------------------------------------------------------ stock: lyrics and fetch
+
+
+def test_lyrics_through_the_typed_client(m: MockedVendor) -> None:
+    with m.new_client(callback_url="https://cb.example/h") as client:
+        step = client._core.typed_call(sunokit.GenerateLyrics("rain"))
+        assert step.call.wire_body == {"prompt": "rain", "notify_hook": "https://cb.example/h"}
+        task = client.generate(sunokit.GenerateLyrics("rain on an old window"), timeout=30)
+    assert task.operation == "lyrics.generate"
+    assert isinstance(task.result, sunokit.Lyrics)
+    assert "rain on an old window" in task.result.text
+    assert m.mock.tasks[task.task_id].operation == "submit_lyrics"
+
+
+def test_a_lyrics_task_on_the_wire_is_a_valid_lyrics_taskdto(m: MockedVendor) -> None:
+    task = m.client.generate(sunokit.GenerateLyrics("rain"), timeout=30)
+    body = m.http.get(f"/suno/fetch/{task.task_id}", headers=_auth(m)).json()
+    schema = load(VENDOR)["paths"]["/suno/fetch/{id}"]["get"]["responses"]["200"]["content"][
+        "application/json"
+    ]["schema"]
+    assert not [e.message for e in validator(VENDOR, schema).iter_errors(body)], body
+    assert body["data"]["action"] == "LYRICS"
+    assert set(body["data"]["data"]) == {"id", "status", "title", "text"}
+    assert body["data"]["progress"] == "100%"
+
+
+def _auth(m: MockedVendor) -> dict[str, str]:
+    return {"Authorization": f"Bearer {m.api_key}"}
+
+
+def test_batch_fetch_with_action_through_request(m: MockedVendor, song: sunokit.Task) -> None:
+    lyrics = m.client.generate(sunokit.GenerateLyrics("rain"), timeout=30)
+    answer = m.client.request(
+        "fetch_tasks", {"ids": [song.task_id, lyrics.task_id, "no-such-task"], "action": "MUSIC"}
+    )
+    found = {dto.task_id: dto.action.value for dto in answer.data}
+    # stock gateways ignore `action`; unknown ids are left out, not refused
+    assert found == {song.task_id: "MUSIC", lyrics.task_id: "LYRICS"}
+    assert m.client.request("fetch_tasks", {"ids": []}).data == []
+    with pytest.raises(sunokit.ClientValidationError, match="ids"):
+        m.client.request("fetch_tasks", {"action": "MUSIC"})
+
+
+@pytest.mark.parametrize(
+    "example", ["sunokit-success", "sunokit-success-slim", "sunokit-upstream-clip-list"]
+)
+def test_both_taskdto_shapes_and_the_bare_clip_list(example: str) -> None:
+    body = _example("/suno/fetch/{id}", example)
+    client, _, http = _through(lambda request: httpx.Response(200, json=body))
+    with http, client:
+        task = client.get("736a6f88-bd29-4b1e-b110-37132a5325ac")
+    assert task.state == "succeeded"
+    assert task.tracks
+    assert task.tracks[0].audio_url
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "error"),
+    [
+        (401, {"error": {"message": "无效的令牌", "type": "new_api_error", "code": ""}}, "Auth"),
+        (400, {"code": "task_not_exist", "message": "task_not_exist", "data": None}, "NotFound"),
+        (403, {"code": "quota_not_enough", "message": "quota", "data": None}, "Insufficient"),
+        (503, {"error": {"message": "无可用渠道", "type": "new_api_error"}}, "Maintenance"),
+    ],
+    ids=["openai-shape-401", "task-error-400", "task-error-403", "openai-shape-503"],
+)
+def test_both_error_formats_on_the_lyrics_job(status: int, body: Any, error: str) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/suno/submit/lyrics":
+            return httpx.Response(200, json={"code": "success", "message": "", "data": "L1"})
+        return httpx.Response(status, json=body)
+
+    client, _, http = _through(answer)
+    with http, client, pytest.raises(sunokit.APIStatusError) as raised:
+        client.generate(sunokit.GenerateLyrics("rain"), timeout=5)
+    assert type(raised.value).__name__.startswith(error)
+    assert "L1" in str(raised.value)  # after acceptance, every error names the task
+
+
+def test_an_empty_lyrics_prompt_is_refused_locally() -> None:
+    client, sent, http = _through(lambda request: httpx.Response(500))
+    with http, client, pytest.raises(sunokit.ClientValidationError):
+        client.request("submit_lyrics", {"prompt": ""})
+    assert sent == []
+
+
+# ------------------------------------------------------------------ extensions
+
+
+def test_extensions_are_refused_until_opted_in_and_never_sent() -> None:
+    client, sent, http = _through(lambda request: httpx.Response(404))
+    with http, client:
+        assert not client.supports(sunokit.CreatePersona)
+        with pytest.raises(sunokit.UnsupportedRequestError) as raised:
+            client.call(sunokit.CreatePersona(sunokit.TrackRef("T1", "C1"), "N", "D"))
+        for operation_id, body in (
+            ("concat_clips", {"clip_id": "C1"}),
+            ("upload_audio_url", {"url": "https://example.com/a.mp3"}),
+        ):
+            with pytest.raises(sunokit.UnsupportedRequestError, match="extensions=") as refused:
+                client.request(operation_id, body)
+            assert "not part of the stock API" in str(refused.value)
+        with pytest.raises(sunokit.UnsupportedRequestError, match="yutoai"):
+            client.request("get_timing", params={"clip_id": "C1"})
+    assert "extensions=('cometapi',)" in str(raised.value)
+    assert sent == []
+
+
+def test_an_unknown_gateway_name_is_a_configuration_error() -> None:
+    with pytest.raises(sunokit.ConfigurationError, match="cometapi, deerapi"):
+        sunokit.SunoClient(VENDOR, api_key="k1", extensions=("nosuchgateway",))
+    with pytest.raises(sunokit.ConfigurationError, match="tuple of gateway names"):
+        sunokit.SunoClient(VENDOR, api_key="k1", extensions="yutoai")  # type: ignore[arg-type]
+    with pytest.raises(sunokit.ConfigurationError, match="none"):
+        sunokit.SunoClient("sunosay", api_key="k1", extensions=("yutoai",))
+
+
+def test_persona_after_opting_in(m: MockedVendor, song: sunokit.Task) -> None:
+    with m.new_client(extensions=("deerapi",)) as client:
+        assert client.supports(sunokit.CreatePersona)
+        request = sunokit.CreatePersona(song.tracks[0].ref, "Rain Singer", "soft piano voice")
+        assert client._core.typed_call(request).call.wire_body == {
+            "root_clip_id": song.tracks[0].id,
+            "name": "Rain Singer",
+            "description": "soft piano voice",
+            "clips": [song.tracks[0].id],
+            "is_public": False,
+        }
+        persona = client.call(request)
+        assert isinstance(persona, sunokit.Persona)
+        assert persona.id
+        assert persona.name == "Rain Singer"
+        before = len(m.mock.tasks)
+        with pytest.raises(sunokit.NotFoundError):  # a clip the gateway never made
+            client.call(sunokit.CreatePersona(sunokit.TrackRef("T", "no-clip"), "N", "D"))
+        assert len(m.mock.tasks) == before
+        with pytest.raises(sunokit.UnsupportedRequestError, match="style"):
+            client.call(sunokit.CreatePersona(song.tracks[0].ref, "N", "D", style="jazz"))
+
+
+def test_concat_and_timing_after_opting_in(m: MockedVendor, song: sunokit.Task) -> None:
+    with m.new_client(extensions=("yutoai",)) as client:
+        accepted = client.request("concat_clips", {"clip_id": song.tracks[0].id})
+        whole = client.wait(accepted.data, timeout=30)
+        assert whole.state == "succeeded"
+        assert whole.tracks
+        with pytest.raises(sunokit.NotFoundError):
+            client.request("concat_clips", {"clip_id": "no-such-clip"})
+        timing = client.request("get_timing", params={"clip_id": song.tracks[0].id})
+        assert timing.aligned_words
+
+
+# ------------------------------------------------------------------ stock extend refusals
+
+
+def test_an_extension_of_an_unknown_origin_task_is_refused_unbilled(
+    m: MockedVendor, song: sunokit.Task
+) -> None:
+    before = (len(m.mock.tasks), m.mock.stats.accepted_submissions)
+    with pytest.raises(sunokit.NotFoundError) as raised:
+        m.client.submit(sunokit.Extend(song.tracks[0].id, at=10, task_id="no-such-task"))
+    assert raised.value.code == "task_not_exist"
+    assert raised.value.status_code == 400
+    assert (len(m.mock.tasks), m.mock.stats.accepted_submissions) == before
+    extended = m.client.generate(
+        sunokit.Extend(song.tracks[0].id, at=10, task_id=song.task_id), timeout=30
+    )
+    assert extended.state == "succeeded"
+    sent = m.mock.tasks[extended.task_id].body
+    assert (sent["task_id"], sent["continue_clip_id"], sent["continue_at"]) == (
+        song.task_id,
+        song.tracks[0].id,
+        10,
+    )
+    assert json.dumps(sent)  # the body the mock kept is plain JSON

@@ -1,0 +1,400 @@
+"""SunoAPI.com's operations (issue 10) through the typed client against the mock: the task_type
+family on /api/v1/suno/create (create, extend, concat, cover, persona music, extend/cover of an
+uploaded clip), stems basic and full, WAV, MIDI, persona, upload, lyrics and credits; both
+documented create answers; the open model list; the signed webhook with its de-duplication
+key; refusals of unknown ids. The mock is its own implementation of the wire format (it does
+not import the bindings), so a binding that writes the wrong body or reads the wrong field
+fails here."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+import sunokit
+from sunokit import _operations
+from sunokit._adapters import REQUEST_ONLY, bindings
+from sunokit.testing import MockedVendor, mock_vendor
+
+VENDOR = "sunoapi_com"
+
+
+@pytest.fixture(scope="module")
+def m() -> Iterator[MockedVendor]:
+    with mock_vendor(VENDOR, rate_limits=False) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def song(m: MockedVendor) -> sunokit.Task:
+    task = m.client.generate(sunokit.Description("a calm piano tune about rain"), timeout=30)
+    assert task.state == "succeeded"
+    assert len(task.tracks) == 2
+    return task
+
+
+def _fetch(m: MockedVendor, url: str) -> bytes:
+    assert url.startswith(m.base_url), url
+    response = m.http.get(url.removeprefix(m.base_url.rstrip("/")))
+    assert response.status_code == 200, url
+    return response.content
+
+
+def _sent(m: MockedVendor, task_id: str) -> dict[str, object]:
+    return dict(m.mock.tasks[task_id].body)
+
+
+# ------------------------------------------------------------------ the spec and the bindings
+
+
+def test_every_documented_operation_is_in_the_spec() -> None:
+    assert set(_operations.operation_ids(VENDOR)) == {
+        "submit_music",
+        "get_task",
+        "stems_basic",
+        "stems_full",
+        "get_wav",
+        "get_midi",
+        "create_persona",
+        "upload_music",
+        "make_lyrics",
+        "get_lyrics",
+        "producer_create",
+        "producer_get",
+        "get_credits",
+    }
+
+
+def test_the_create_offers_each_task_types_capability() -> None:
+    create = _operations.spec_operation(VENDOR, "submit_music")
+    assert create.capability == "music.generate"
+    assert set(create.capabilities) == {
+        "music.generate",
+        "music.extend",
+        "music.concat",
+        "music.cover",
+    }
+    # both documented answers: {message, task_id} and {code, data: {task_id}, message}
+    assert create.job_ids == (("task_id",), ("data", "task_id"))
+
+
+def test_every_operation_is_bound_or_request_only() -> None:
+    bound = {binding.operation for binding in bindings(VENDOR)}
+    assert bound == {
+        "get_credits",
+        "submit_music",
+        "stems_basic",
+        "get_wav",
+        "get_midi",
+        "create_persona",
+        "upload_music",
+        "make_lyrics",
+    }
+    assert set(REQUEST_ONLY[VENDOR]) == {"stems_full", "producer_create", "producer_get"}
+
+
+def test_supports_and_who_else_has_it() -> None:
+    with sunokit.SunoClient(VENDOR, api_key="k1") as client:
+        for request in (
+            sunokit.Concat,
+            sunokit.Cover,
+            sunokit.SeparateStems,
+            sunokit.ConvertToWav,
+            sunokit.GenerateMidi,
+            sunokit.CreatePersona,
+            sunokit.UploadFromUrl,
+            sunokit.GenerateLyrics,
+            sunokit.GetCredits,
+        ):
+            assert client.supports(request), request
+        assert not client.supports(sunokit.MakeVideo)
+        with pytest.raises(sunokit.UnsupportedRequestError, match="sunoapi_org") as raised:
+            client.submit(sunokit.MakeVideo(sunokit.TrackRef("T1", "A1")))
+    assert "video.create" in str(raised.value)
+    with (
+        sunokit.SunoClient("sunosay", api_key="k1") as other,
+        pytest.raises(sunokit.UnsupportedRequestError) as raised,
+    ):
+        other.submit(sunokit.Concat("C1"))
+    assert VENDOR in str(raised.value)  # the task_type family counts as offering music.concat
+
+
+# ------------------------------------------------------------------ the task_type family
+
+
+def test_extend_then_concat(m: MockedVendor, song: sunokit.Task) -> None:
+    extended = m.client.generate(
+        sunokit.Extend(song.tracks[0].id, at=1.5, lyrics="[Verse]\nmore rain"), timeout=30
+    )
+    body = _sent(m, extended.task_id)
+    assert body["task_type"] == "extend_music"
+    assert body["continue_clip_id"] == song.tracks[0].id
+    assert body["continue_at"] == 1.5
+    full = m.client.generate(sunokit.Concat(extended.tracks[0].id), timeout=30)
+    assert full.state == "succeeded"
+    assert _sent(m, full.task_id) == {
+        "task_type": "concat_music",
+        "continue_clip_id": extended.tracks[0].id,
+        "webhook_url": f"{m.base_url}/__mock__/inbox",
+    }
+    (track,) = full.tracks  # concat makes one song
+    assert _fetch(m, track.audio_url or "").startswith(b"RIFF")
+
+
+def test_cover_of_a_generated_clip(m: MockedVendor, song: sunokit.Task) -> None:
+    music = sunokit.CustomLyrics(
+        "[Verse]\nsame tune",
+        "jazz",
+        "Rain (jazz)",
+        model="chirp-v4-5",
+        tuning=sunokit.Tuning(audio_weight=0.6),
+    )
+    cover = m.client.generate(sunokit.Cover(song.tracks[1].id, music), timeout=30)
+    assert cover.state == "succeeded"
+    assert len(cover.tracks) == 2
+    body = _sent(m, cover.task_id)
+    assert body["task_type"] == "cover_music"
+    assert body["continue_clip_id"] == song.tracks[1].id
+    assert body["custom_mode"] is True
+    assert (body["prompt"], body["tags"], body["title"]) == (
+        "[Verse]\nsame tune",
+        "jazz",
+        music.title,
+    )
+    assert (body["mv"], body["audio_weight"]) == ("chirp-v4-5", 0.6)
+
+
+def test_a_cover_from_a_description_is_sent_as_it_is(m: MockedVendor, song: sunokit.Task) -> None:
+    """Only the sibling docs say a cover needs custom mode: the spec leaves it to the server
+    (enforced_by: server), so the client sends a description cover unchanged, never fixed."""
+    cover = m.client.submit(sunokit.Cover(song.tracks[0].id, sunokit.Description("jazzier")))
+    body = _sent(m, cover.task_id)
+    assert (body["task_type"], body["custom_mode"], body["prompt"]) == (
+        "cover_music",
+        False,
+        "jazzier",
+    )
+
+
+def test_persona_then_music_with_the_persona(m: MockedVendor, song: sunokit.Task) -> None:
+    persona = m.client.call(sunokit.CreatePersona(song.tracks[0].ref, "Velvet", "smoky soul vocal"))
+    assert isinstance(persona, sunokit.Persona)
+    sung = m.client.generate(
+        sunokit.CustomLyrics(
+            "[Verse]\nsame voice", "soul", "Familiar", tuning=sunokit.Tuning(persona_id=persona.id)
+        ),
+        timeout=30,
+    )
+    assert sung.state == "succeeded"
+    body = _sent(m, sung.task_id)
+    assert (body["task_type"], body["persona_id"]) == ("persona_music", persona.id)
+
+
+def test_a_persona_refuses_what_this_vendor_has_no_field_for(song: sunokit.Task) -> None:
+    with (
+        sunokit.SunoClient(VENDOR, api_key="k1", base_url="http://127.0.0.1:9") as client,
+        pytest.raises(sunokit.UnsupportedRequestError, match="vocal_start") as raised,
+    ):
+        client.call(sunokit.CreatePersona(song.tracks[0].ref, "V", "soul", vocal_start=1.0))
+    assert "sunoapi_org" in str(raised.value)
+
+
+def test_upload_then_cover_and_extend_of_the_uploaded_clip(m: MockedVendor) -> None:
+    upload = m.client.call(sunokit.UploadFromUrl("https://example.com/my-song.mp3"))
+    assert upload.url is None
+    assert upload.clip_id
+    cover = m.client.generate(
+        sunokit.Cover(upload.clip_id, sunokit.Instrumental("lofi", "Mine"), uploaded=True),
+        timeout=30,
+    )
+    assert _sent(m, cover.task_id)["task_type"] == "cover_upload_music"
+    # extend of an upload: no typed request names it, the generic path reaches it
+    created = m.client.request(
+        "submit_music",
+        {
+            "task_type": "extend_upload_music",
+            "continue_clip_id": upload.clip_id,
+            "continue_at": 0.1,
+            "custom_mode": True,
+            "prompt": "[Verse]\nwhere it ends",
+            "mv": "chirp-v4-5",
+        },
+    )
+    assert created.task_id in m.mock.tasks  # the current pages' {message, task_id}
+    done = m.client.wait(created.task_id, timeout=30)
+    assert done.state == "succeeded"
+
+
+# ------------------------------------------------------------------ stems, WAV, MIDI
+
+
+def test_stems_basic_are_two_wav_clips(m: MockedVendor, song: sunokit.Task) -> None:
+    task = m.client.generate(sunokit.SeparateStems(song.tracks[0].ref), timeout=30)
+    assert task.operation == "audio.stems"
+    assert isinstance(task.result, sunokit.Stems)
+    assert task.result.names == ("vocals", "instrumental")
+    assert _sent(m, task.task_id) == {"clip_id": song.tracks[0].id}
+    for stem in task.result.stems:
+        assert _fetch(m, stem.url)[:4] == b"RIFF"
+
+
+def test_stems_full_through_the_generic_path(m: MockedVendor, song: sunokit.Task) -> None:
+    with pytest.raises(sunokit.UnsupportedRequestError, match="stems_full"):
+        m.client.submit(sunokit.SeparateStems(song.tracks[0].ref, full=True))
+    accepted = m.client.request("stems_full", {"clip_id": song.tracks[0].id})
+    task = m.client.wait(accepted.task_id, timeout=30)
+    assert task.state == "succeeded"
+    assert len(task.tracks) == 12
+    assert task.tracks[2].title == "Drums"
+
+
+def test_wav_at_once(m: MockedVendor, song: sunokit.Task) -> None:
+    wav = m.client.call(sunokit.ConvertToWav(song.tracks[0].ref))
+    assert wav.format == "wav"
+    assert _fetch(m, wav.url)[8:12] == b"WAVE"
+
+
+def test_midi_of_a_stem_clip(m: MockedVendor, song: sunokit.Task) -> None:
+    stems = m.client.generate(sunokit.SeparateStems(song.tracks[1].ref), timeout=30)
+    midi = m.client.call(sunokit.GenerateMidi(stems, stem_id=stems.tracks[0].id))
+    assert isinstance(midi, sunokit.Midi)
+    assert midi.instruments[0].notes
+    with pytest.raises(sunokit.ClientValidationError, match="stem_id"):
+        m.client.call(sunokit.GenerateMidi(stems))  # a clip is what this vendor transcribes
+    answer = m.client.request("get_midi", {"clip_id": stems.tracks[0].id})
+    assert _fetch(m, answer.data.midi_url)[:4] == b"MThd"
+
+
+def test_a_clip_operation_on_an_unknown_clip_is_refused(m: MockedVendor) -> None:
+    ref = sunokit.TrackRef("T-unknown", "no-such-clip")
+    for request in (sunokit.ConvertToWav(ref), sunokit.SeparateStems(ref)):
+        with pytest.raises(sunokit.InvalidRequestError, match="clip not found"):
+            m.client.generate(request, timeout=30)
+
+
+def test_a_callback_url_where_none_is_documented_is_refused_not_dropped(
+    m: MockedVendor, song: sunokit.Task
+) -> None:
+    with pytest.raises(sunokit.UnsupportedRequestError, match="webhook"):
+        m.client.call(sunokit.ConvertToWav(song.tracks[0].ref, callback_url="https://x.test/h"))
+
+
+# ------------------------------------------------------------------ lyrics and credits
+
+
+def test_lyrics_task(m: MockedVendor) -> None:
+    task = m.client.generate(sunokit.GenerateLyrics("run away"), timeout=30)
+    assert task.operation == "lyrics.generate"
+    assert task.result.variants[0].title == "Run Away"
+    assert "run away" in task.result.text
+    assert _sent(m, task.task_id) == {"prompt": "run away"}
+    with pytest.raises(sunokit.NotFoundError):  # 400 "task not found.", refined to not_found
+        m.client.request("get_lyrics", params={"taskId": "no-such-task"})
+
+
+def test_credits_are_spent(m: MockedVendor) -> None:
+    before = m.client.call(sunokit.GetCredits()).remaining
+    m.client.submit(sunokit.Description("one more tune"))
+    assert m.client.call(sunokit.GetCredits()).remaining < before
+
+
+# ------------------------------------------------------------------ both create answers
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"message": "success", "task_id": "T-new"},
+        {"code": 200, "data": {"task_id": "T-new"}, "message": "success"},
+    ],
+    ids=["current-pages", "first-create-page"],
+)
+def test_both_create_answers_give_the_task(answer: dict[str, object]) -> None:
+    def vendor(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=answer)
+
+    with httpx.Client(transport=httpx.MockTransport(vendor)) as http:
+        client = sunokit.SunoClient(
+            VENDOR, api_key="k1", base_url="https://x.test", http_client=http
+        )
+        assert client.submit(sunokit.Description("a tune")).task_id == "T-new"
+        assert client.submit(sunokit.Concat("C1")).task_id == "T-new"
+        assert client.submit(sunokit.SeparateStems(sunokit.TrackRef("T", "C"))).task_id == "T-new"
+
+
+def test_a_create_answer_without_a_task_id_is_a_sunokit_error() -> None:
+    def vendor(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"message": "success"})
+
+    with httpx.Client(transport=httpx.MockTransport(vendor)) as http:
+        client = sunokit.SunoClient(
+            VENDOR, api_key="k1", base_url="https://x.test", http_client=http
+        )
+        with pytest.raises(sunokit.APIResponseError, match="task_id"):
+            client.submit(sunokit.Description("a tune"))
+        with pytest.raises(sunokit.APIResponseError, match="task_id"):
+            client.submit(sunokit.Concat("C1"))
+
+
+# ------------------------------------------------------------------ models
+
+
+def test_a_model_the_spec_does_not_list_is_sent_with_a_warning(m: MockedVendor) -> None:
+    sent: list[httpx.Request] = []
+
+    def vendor(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"message": "success", "task_id": "T9"})
+
+    with httpx.Client(transport=httpx.MockTransport(vendor)) as http:
+        client = sunokit.SunoClient(
+            VENDOR, api_key="k1", base_url="https://x.test", http_client=http
+        )
+        with pytest.warns(sunokit.UnknownValueWarning, match="chirp-v5-5"):
+            client.submit(sunokit.Description("newer", model="chirp-v5-5"))
+    assert json.loads(sent[0].content)["mv"] == "chirp-v5-5"
+    # the mock knows only the documented names: it refuses, as the vendor does (400)
+    with pytest.warns(sunokit.UnknownValueWarning), pytest.raises(sunokit.InvalidRequestError):
+        m.client.submit(sunokit.Description("newer", model="chirp-v5-5"))
+
+
+# ------------------------------------------------------------------ the webhook
+
+
+def test_the_webhook_is_signed_and_carries_its_dedupe_key() -> None:
+    secret = "whsec-test"
+    with mock_vendor(VENDOR, rate_limits=False) as mocked:
+        with mocked.new_client(webhook_secret=secret) as client:
+            task = client.generate(sunokit.Description("signed tune"), timeout=30)
+        deadline = time.monotonic() + 10
+        while True:
+            records = [r for r in mocked.mock.callbacks if r.task_id == task.task_id]
+            if (records and records[-1].state == "delivered") or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+    assert records, "the mock owes a webhook for a task with webhook_url"
+    record = records[-1]
+    assert record.state == "delivered"
+    expected = hmac.new(secret.encode(), record.content, hashlib.sha256).hexdigest()
+    assert record.headers["X-Signature"] == expected
+    body = record.json()
+    assert (body["task_id"], body["platform"]) == (task.task_id, "suno")
+    assert {clip["state"] for clip in body["data"]} == {"succeeded"}
+    assert [clip["clip_id"] for clip in body["data"]] == [t.id for t in task.tracks]
+
+
+def test_the_spec_names_the_webhook_events_and_dedupe_key() -> None:
+    from sunokit import _specs
+
+    (callback,) = _specs.load_spec(VENDOR)["paths"]["/api/v1/suno/create"]["post"]["callbacks"][
+        "songCompleted"
+    ].values()
+    post = callback["post"]
+    assert post["x-sunokit-webhook-dedupe"]["keys"] == ["task_id", "platform"]
+    assert set(post["x-sunokit-webhook-events"]) == {"song.completed", "song.failed"}
+    assert post["x-sunokit-webhook-signature"]["header"] == "X-Signature"

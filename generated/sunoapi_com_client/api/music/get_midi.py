@@ -1,0 +1,192 @@
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.clip_request import ClipRequest
+from ...models.error_response import ErrorResponse
+from ...models.midi_response import MidiResponse
+from ...types import Response, to_http_status
+
+
+def _get_kwargs(
+    *,
+    body: ClipRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/suno/midi",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | MidiResponse:
+    if response.status_code == 200:
+        response_200 = MidiResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    response_default = ErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | MidiResponse]:
+    parse_error: Exception | None = None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        parsed, parse_error = None, error
+    return Response(
+        status_code=to_http_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+        parse_error=parse_error,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ClipRequest,
+) -> Response[ErrorResponse | MidiResponse]:
+    """Get MIDI
+
+     MIDI of a clip (a whole song, or one stem clip after stems): the notes per instrument
+    and a .mid file; answered at once. In no docs.sunoapi.com menu: from a third-party
+    compiled doc (midi_url on cdn.sunoapi.com) and the sibling get-midi page ("latest clip
+    id in 24 hours").
+
+    Args:
+        body (ClipRequest): A clip to act on.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | MidiResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ClipRequest,
+) -> ErrorResponse | MidiResponse | None:
+    """Get MIDI
+
+     MIDI of a clip (a whole song, or one stem clip after stems): the notes per instrument
+    and a .mid file; answered at once. In no docs.sunoapi.com menu: from a third-party
+    compiled doc (midi_url on cdn.sunoapi.com) and the sibling get-midi page ("latest clip
+    id in 24 hours").
+
+    Args:
+        body (ClipRequest): A clip to act on.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | MidiResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ClipRequest,
+) -> Response[ErrorResponse | MidiResponse]:
+    """Get MIDI
+
+     MIDI of a clip (a whole song, or one stem clip after stems): the notes per instrument
+    and a .mid file; answered at once. In no docs.sunoapi.com menu: from a third-party
+    compiled doc (midi_url on cdn.sunoapi.com) and the sibling get-midi page ("latest clip
+    id in 24 hours").
+
+    Args:
+        body (ClipRequest): A clip to act on.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | MidiResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ClipRequest,
+) -> ErrorResponse | MidiResponse | None:
+    """Get MIDI
+
+     MIDI of a clip (a whole song, or one stem clip after stems): the notes per instrument
+    and a .mid file; answered at once. In no docs.sunoapi.com menu: from a third-party
+    compiled doc (midi_url on cdn.sunoapi.com) and the sibling get-midi page ("latest clip
+    id in 24 hours").
+
+    Args:
+        body (ClipRequest): A clip to act on.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | MidiResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

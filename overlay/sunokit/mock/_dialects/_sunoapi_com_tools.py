@@ -1,0 +1,175 @@
+"""SunoAPI.com beyond create/get: WAV, MIDI, persona and upload (answered at once) and the v1
+lyrics task, each with the wire format its spec examples show and real result files.
+
+A clip these operations act on must be one the mock made (a track of a task, stems included)
+or, for the upload task types, one it accepted by upload; anything else is refused with 400,
+the code the error table gives to unknown ids ("task not found.").
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from .. import _media
+from .._tasks import MockFile, MockTask, Stage
+from ._base import Answer, Refusal, Renderer, Store
+
+__all__ = ["RENDERERS", "clip_refusal"]
+
+_UPLOAD_CLAIM = "upload"
+
+
+def clip_refusal(store: Store, clip_id: object, *, uploaded: bool = False) -> Refusal | None:
+    """Why `clip_id` cannot be acted on (unknown to the mock), else None."""
+    if not isinstance(clip_id, str) or not clip_id:
+        return Refusal("invalid_request", "clip_id is required.")
+    if uploaded:
+        if store.claim((_UPLOAD_CLAIM, clip_id)) is None:
+            return Refusal("invalid_request", f"uploaded clip not found: {clip_id}")
+        return None
+    if store.find_track(clip_id) is None:
+        return Refusal("invalid_request", f"clip not found: {clip_id}")
+    return None
+
+
+class _ClipCall(Renderer):
+    """An operation answered at once about one clip (`clip_id`)."""
+
+    def call(
+        self,
+        store: Store,
+        operation_id: str,
+        base_url: str,
+        body: Any,
+        raw: bytes,
+        headers: Mapping[str, str],
+    ) -> Answer:
+        clip_id = body.get("clip_id") if isinstance(body, Mapping) else None
+        refusal = clip_refusal(store, clip_id)
+        if refusal is not None:
+            return self.dialect.error(refusal.kind, refusal.message)
+        return self.answer_for(store, base_url, str(clip_id))
+
+    def answer_for(self, store: Store, base_url: str, clip_id: str) -> Answer:
+        raise NotImplementedError
+
+
+class WavRenderer(_ClipCall):
+    capability = "audio.wav"
+
+    def answer_for(self, store: Store, base_url: str, clip_id: str) -> Answer:
+        # The clip's own audio, served as a WAV file (wav page: {message, data: {wav_url}}).
+        url = f"{base_url}__mock__/media/{clip_id}.wav"
+        return Answer(200, {"message": "success", "data": {"wav_url": url}})
+
+
+class MidiRenderer(_ClipCall):
+    capability = "audio.midi"
+
+    def answer_for(self, store: Store, base_url: str, clip_id: str) -> Answer:
+        found = store.find_track(clip_id)
+        assert found is not None
+        _task, track = found
+        base = 48 + track.index % 24
+        notes = [
+            (base + step, round(0.25 * n, 6), round(0.25 * n + 0.2, 6), 0.8)
+            for n, step in enumerate((0, 4, 7, 12))
+        ]
+        instruments = [("Synth Voice", notes)]
+        url = store.add_file(
+            None,
+            "midi",
+            MockFile(f"{clip_id}.mid", "audio/midi", lambda: _media.midi_file(instruments)),
+        )
+        data = {
+            "midi_url": url,
+            "instruments": [
+                {
+                    "name": name,
+                    "notes": [
+                        {"pitch": p, "start": s, "end": e, "velocity": v} for p, s, e, v in items
+                    ],
+                }
+                for name, items in instruments
+            ],
+        }
+        return Answer(200, {"code": self.dialect.ok, "data": data, "message": "success"})
+
+
+class PersonaRenderer(Renderer):
+    capability = "persona.create"
+
+    def call(
+        self,
+        store: Store,
+        operation_id: str,
+        base_url: str,
+        body: Any,
+        raw: bytes,
+        headers: Mapping[str, str],
+    ) -> Answer:
+        clip_id = body.get("continue_clip_id")
+        refusal = clip_refusal(store, clip_id)
+        if refusal is not None:
+            return self.dialect.error(refusal.kind, refusal.message)
+        persona_id = "persona-" + str(clip_id)
+        store.set_claim(("persona", persona_id), str(clip_id))
+        return Answer(
+            200, {"code": self.dialect.ok, "persona_id": persona_id, "message": "success"}
+        )
+
+
+class UploadRenderer(Renderer):
+    """An upload becomes a clip (served back as the URL it came from) for the upload types."""
+
+    capability = "upload.url"
+
+    def call(
+        self,
+        store: Store,
+        operation_id: str,
+        base_url: str,
+        body: Any,
+        raw: bytes,
+        headers: Mapping[str, str],
+    ) -> Answer:
+        url = str(body.get("url"))
+        clip_id = str(uuid.uuid5(uuid.NAMESPACE_URL, url))
+        store.set_claim((_UPLOAD_CLAIM, clip_id), url)
+        store.add_file(None, "upload", MockFile(f"{clip_id}.mp3", "audio/mpeg", bytes, url))
+        return Answer(200, {"code": self.dialect.ok, "clip_id": clip_id, "message": "success"})
+
+
+class LyricsRenderer(Renderer):
+    """The v1 lyrics task: processing until complete, then a title and the text."""
+
+    capability = "lyrics.generate"
+
+    def status(self, task: MockTask, stage: Stage) -> Answer:
+        done = stage == "complete"
+        prompt = str(task.body.get("prompt") or "a song")
+        data = {
+            "task_id": task.id,
+            "input": json.dumps({"prompt": prompt}),
+            "status": self.state(task, stage, "LyricsStatus"),
+            "title": prompt.title()[:80] if done else None,
+            "text": f"[Verse]\n{prompt}, {prompt}\n[Chorus]\nOh {prompt}" if done else None,
+        }
+        return Answer(200, {"code": self.dialect.ok, "data": data, "message": "success"})
+
+    def set_unknown_status(self, body: Any, value: str) -> None:
+        data = body.get("data") if isinstance(body, dict) else None
+        if isinstance(data, dict):
+            data["status"] = value
+
+
+RENDERERS: tuple[type[Renderer], ...] = (
+    WavRenderer,
+    MidiRenderer,
+    PersonaRenderer,
+    UploadRenderer,
+    LyricsRenderer,
+)
