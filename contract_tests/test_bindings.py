@@ -50,7 +50,7 @@ def test_every_binding_names_an_operation_of_the_spec_with_its_capability(vendor
                 assert poll.spec.role == "status", f"{vendor} {poll.operation_id}: x-sunokit-state"
                 continue
             assert poll.state_schema, f"{vendor} {poll.operation_id}: state schema"
-            assert poll.id_parameter, f"{vendor} {poll.operation_id}: where the job id goes"
+            assert poll.id_parameter or poll.job_id_field, f"{vendor} {poll.operation_id}: job id"
             assert _specs.task_states(vendor, poll.state_schema)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from . import _operations, _specs
+from ._errors import ConfigurationError, UnsupportedRequestError
 
 __all__ = ["Binding", "Context", "dig"]
 
@@ -69,3 +70,72 @@ def capability_vendors(capability: str) -> list[str]:
             for operation_id in _operations.operation_ids(vendor)
         )
     ]
+
+
+# ------------------------------------------------------------------ gateway extensions
+
+
+def extension_gateways(vendor: str, operation_id: str) -> tuple[str, ...]:
+    """The gateways whose documentation describes an operation that is not part of the
+    vendor's stock API (the spec's `x-sunokit-extension`); () for a stock operation."""
+    definition = _operations.spec_operation(vendor, operation_id).spec.definition
+    marker = definition.get("x-sunokit-extension")
+    if marker is None:
+        return ()
+    gateways = marker.get("gateways") if isinstance(marker, Mapping) else None
+    if (
+        not isinstance(gateways, list)
+        or not gateways
+        or not all(isinstance(g, str) and g for g in gateways)
+    ):
+        raise ConfigurationError(
+            f"{vendor}: x-sunokit-extension of {operation_id} must name its gateways "
+            "({gateways: [name, ...]})"
+        )
+    return tuple(gateways)
+
+
+def known_extensions(vendor: str) -> tuple[str, ...]:
+    """Every gateway the vendor's spec names in an x-sunokit-extension, sorted."""
+    found = {
+        gateway
+        for operation_id in _operations.operation_ids(vendor)
+        for gateway in extension_gateways(vendor, operation_id)
+    }
+    return tuple(sorted(found))
+
+
+def checked_extensions(vendor: str, extensions: object) -> frozenset[str]:
+    """The `extensions=` client option: gateway names the vendor's spec knows."""
+    if isinstance(extensions, str) or not isinstance(extensions, (list, tuple, set, frozenset)):
+        raise ConfigurationError(
+            f"extensions must be a tuple of gateway names such as ('yutoai',), not "
+            f"{type(extensions).__name__}"
+        )
+    known = known_extensions(vendor)
+    for name in extensions:
+        if not isinstance(name, str) or name not in known:
+            shown = repr(name) if isinstance(name, str) else type(name).__name__
+            raise ConfigurationError(
+                f"extensions: {vendor} knows no gateway extension {shown[:60]}; "
+                f"the gateways its spec documents extensions of: {', '.join(known) or 'none'}"
+            )
+    return frozenset(extensions)
+
+
+def extension_enabled(vendor: str, operation_id: str, enabled: frozenset[str]) -> bool:
+    gateways = extension_gateways(vendor, operation_id)
+    return not gateways or bool(enabled.intersection(gateways))
+
+
+def check_extension(vendor: str, operation_id: str, enabled: frozenset[str]) -> None:
+    """UnsupportedRequestError saying how to opt in, for an extension the client has not
+    enabled: a plain gateway would answer it with 404 or 503, after a create was billed maybe."""
+    if extension_enabled(vendor, operation_id, enabled):
+        return
+    gateways = extension_gateways(vendor, operation_id)
+    raise UnsupportedRequestError(
+        f"{vendor}: {operation_id} is not part of the stock API (a plain gateway answers 404 or "
+        f"503); it is an extension documented by {', '.join(gateways)}. If your gateway is one "
+        f"of them, opt in with extensions=({gateways[0]!r},) on the client"
+    )

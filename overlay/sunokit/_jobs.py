@@ -95,8 +95,15 @@ def poll_operation(vendor: str, binding: Binding) -> SpecOperation:
 
 
 def poll_call(vendor: str, binding: Binding, task_id: str) -> Call:
-    """The call that reads the job `task_id` (in the poll's first required parameter)."""
+    """The call that reads the job `task_id`: in the body field its spec names
+    (x-sunokit-job-id-field), else in the poll's first required parameter."""
     operation = poll_operation(vendor, binding)
+    if operation.job_id_field:
+        body: Any = task_id
+        for key in reversed(operation.job_id_field):
+            body = {key: body}
+        module = endpoint(operation)
+        return Call(module, arguments(operation, module, body, None), "status", body)
     parameter = operation.id_parameter
     if parameter is None:  # the spec's fault: nothing says where the job id goes
         raise ConfigurationError(

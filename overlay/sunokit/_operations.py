@@ -14,6 +14,8 @@ Nothing here names a vendor or an operation. What an operation is comes from its
   the capability of each value: the operation offers those capabilities too;
 - `x-sunokit-state` / `x-sunokit-error-message`: on a poll, the JSON paths of the job's state
   (a field whose enum schema carries `x-sunokit-task-states`) and of its failure reason;
+- `x-sunokit-job-id-field`: on a poll that takes the job id in its JSON body (not in a
+  parameter), the path of that field in the body;
 - `x-sunokit-rate-limit`: the documented client-side limit;
 - an operation-level `servers` entry: it is sent to another host (the client's
   `<name>_base_url` for that server, see `Operation.host`).
@@ -65,6 +67,7 @@ class SpecOperation:
     job_id: tuple[str, ...] | None
     job_ids: tuple[tuple[str, ...], ...]
     capabilities: tuple[str, ...]
+    job_id_field: tuple[str, ...] | None  # a poll's body field for the job id
     state: tuple[str, ...] | None
     error_message: tuple[str, ...] | None
     code_schema: str
@@ -139,6 +142,7 @@ def _index(vendor: str) -> Mapping[str, SpecOperation]:
             job_ids=job_ids,
             capabilities=capabilities,
             state=state,
+            job_id_field=_path(definition.get("x-sunokit-job-id-field")),
             error_message=_path(definition.get("x-sunokit-error-message")),
             code_schema=_schema_name_at(vendor, success, ("code",)) or "ResponseCode",
             state_schema=_schema_name_at(vendor, success, state) if state else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._bindings import Binding
 from .._specs import check_vendor
-from . import _kie, _sunoapi_com
+from . import _kie, _relay, _sunoapi_com, _sunosay
 from ._base import Adapter, Call
 from ._kie import KieAdapter
 from ._relay import RelayAdapter
@@ -18,8 +18,8 @@ _FAMILY_BINDINGS: dict[str, tuple[Binding, ...]] = {
     "sunoapi_org": _kie.BINDINGS,
     "apikley": _kie.BINDINGS,
     "sunoapi_com": _sunoapi_com.BINDINGS,
-    "sunosay": (),
-    "relay": (),
+    "sunosay": _sunosay.BINDINGS,
+    "relay": _relay.BINDINGS,
 }
 
 
@@ -46,7 +46,19 @@ REQUEST_ONLY: dict[str, dict[str, str]] = {
         "producer_get": "the Producer task: client.request('producer_get', params={'task_id': ...})",
     },
     "relay": {
-        "fetch_tasks": "batch status of many tasks: client.request('fetch_tasks', {'ids': [...]})"
+        "fetch_tasks": "batch status of many tasks: client.request('fetch_tasks', {'ids': [...]})",
+        "concat_clips": (
+            "gateway extension (yutoai): no vendor-neutral concat request yet; "
+            "client.request('concat_clips', {'clip_id': ...}) with extensions=('yutoai',)"
+        ),
+        "upload_audio_url": (
+            "gateway extension (modelverse): answers a Suno clip id, not a file URL as "
+            "UploadFromUrl's Upload; client.request('upload_audio_url', {'url': ...})"
+        ),
+        "get_timing": (
+            "gateway extension (yutoai, rixapi): a GET with the clip id in the path; "
+            "client.request('get_timing', params={'clip_id': ...})"
+        ),
     },
 }
 

@@ -601,7 +601,7 @@ class MockVendor:
         data: Any = task.id
         for key in reversed(spec.job_id or ("data", "taskId")):
             data = {key: data}
-        return Answer(200, {"code": self.dialect.ok, "msg": "success", **data})
+        return Answer(200, {"code": self.dialect.ok, self.dialect.message_key: "success", **data})
 
     def _poll(
         self,
@@ -748,6 +748,9 @@ class MockVendor:
             callback = callback_spec_for(self.vendor, operation.operation_id)
         if rejected is not None:
             return rejected
+        refusal = self.dialect.refuse_submit(self, operation.operation_id, body)
+        if refusal is not None:  # e.g. the clip or origin task to continue is unknown
+            return self.dialect.error(refusal.kind, refusal.message)
         callback = callback or callback_spec(self.vendor, "submit")
         spec = _operations.spec_operation(self.vendor, operation.operation_id)
         with self._lock:

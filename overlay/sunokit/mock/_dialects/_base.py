@@ -215,6 +215,11 @@ class Dialect(abc.ABC):
 
     # ------------------------------------------------------------------ successes
 
+    def refuse_submit(self, store: Store, operation_id: str, body: Any) -> Refusal | None:
+        """Why a valid music-family create is refused before it is billed (an unknown clip or
+        task to continue, as the vendor documents it); None: accepted."""
+        return None
+
     def track_durations(
         self, operation_id: str, body: Any, durations: Sequence[float]
     ) -> Sequence[float]:
