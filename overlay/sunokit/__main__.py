@@ -89,6 +89,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_batch_arguments(batch)
 
+    run = commands.add_parser(
+        "run",
+        help="run any typed request (lyrics, stems, WAV, video, credits, ...): sunokit run "
+        "--help lists them",
+        description="sunokit run OPERATION --vendor VENDOR [fields]: see sunokit run --help.",
+        add_help=False,
+    )
+    run.add_argument("arguments", nargs=argparse.REMAINDER)
+
+    request = commands.add_parser(
+        "request",
+        help="call any operation of a vendor's spec by its operationId (JSON in, JSON out)",
+        add_help=False,
+    )
+    request.add_argument("arguments", nargs=argparse.REMAINDER)
+
     tasks = commands.add_parser(
         "tasks",
         help="list the task journal: what was paid for, what is not finished",
@@ -111,7 +127,17 @@ def main(argv: list[str] | None = None) -> int:
         # terminal's encoding cannot show instead of dying with UnicodeEncodeError.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    args = _parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # `run` and `request` build their parsers from the bindings and the specs: only when used.
+    if arguments[:1] == ["run"]:
+        from ._cli_run import main as run_main
+
+        return run_main(arguments[1:])
+    if arguments[:1] == ["request"]:
+        from ._cli_request import main as request_main
+
+        return request_main(arguments[1:])
+    args = _parser().parse_args(arguments)
     if args.command == "check":
         from ._cli_check import run_check
 

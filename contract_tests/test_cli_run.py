@@ -1,0 +1,313 @@
+"""`sunokit run OPERATION`: every typed request from the command line, built from the bindings.
+
+The registry tests read the bindings, so a binding added to an adapter is checked here with no
+change. The flows run in process against a mock on loopback reached like a real vendor (its key
+in the vendor's variable, --base-url): a song, then acts on its tracks through `--track`
+(TASK_ID:AUDIO_ID or the song's sidecar), their files downloaded like tracks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+import sunokit
+from sunokit import _cli_run
+from sunokit.__main__ import main
+from sunokit._adapters import bindings, get_adapter
+from sunokit.mock import StageTimings
+from sunokit.testing import MockedVendor, mock_vendor
+
+INSTANT = StageTimings(0, 0, 0)
+KIE = "sunoapi_org"
+
+
+@contextlib.contextmanager
+def served(
+    vendor: str, monkeypatch: pytest.MonkeyPatch, **options: Any
+) -> Iterator[tuple[MockedVendor, list[str]]]:
+    """A mock on loopback, its key in the vendor's variable; the options that reach it."""
+    with mock_vendor(vendor, rate_limits=False, timings=INSTANT, **options) as mocked:
+        monkeypatch.setenv(get_adapter(vendor).env_var, mocked.api_key)
+        reach = ["--vendor", vendor, "--base-url", mocked.base_url]
+        if vendor in ("sunoapi_org", "apikley"):  # they require one; the mock's own receiver
+            reach += ["--callback-url", f"{mocked.base_url}/__mock__/inbox"]
+        yield mocked, reach
+
+
+def command(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int | str | None, str, str]:
+    try:
+        code: int | str | None = main(list(argv))
+    except SystemExit as exit_:
+        code = exit_.code
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def a_song(
+    capsys: pytest.CaptureFixture[str], reach: list[str], out: Path
+) -> tuple[dict[str, Any], Path]:
+    code, stdout, err = command(
+        capsys, "run", "description", *reach, "--prompt", "rain", "--out", str(out), "--json"
+    )
+    assert code == 0, err
+    document: dict[str, Any] = json.loads(stdout)
+    return document, out / f"{document['task_id']}.json"
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+def test_every_bound_request_and_music_mode_is_an_operation() -> None:
+    names = _cli_run.operations()
+    kinds = set(names.values())
+    for vendor in sunokit.VENDORS:
+        for binding in bindings(vendor):
+            assert binding.request in kinds, f"{vendor}: {binding.request.__name__}"
+            assert vendor in _cli_run.vendors_offering(binding.request)
+    for mode in typing.get_args(sunokit.MusicRequest):
+        assert mode in kinds
+    assert names["generate-lyrics"] is sunokit.GenerateLyrics
+    assert names["convert-to-wav"] is sunokit.ConvertToWav
+
+
+def _argv_for(kind: type[Any]) -> list[str]:
+    """Options with a value of the right shape for every required field of `kind`."""
+    argv: list[str] = []
+    for option in _cli_run._options(kind):
+        if not option.required:
+            continue
+        value = {
+            "track": ["T1:A1"],
+            "task": ["T1"],
+            "number": ["1"],
+            "integer": ["1"],
+        }.get(option.kind, ["https://example.com/a.mp3"])
+        if option.nargs is not None:
+            value = value * (option.nargs if isinstance(option.nargs, int) else 2)
+        argv += [option.flag, *value]
+    return argv
+
+
+@pytest.mark.parametrize("name", sorted(_cli_run.operations()))
+def test_every_operation_builds_its_request_from_the_command_line(
+    name: str, tmp_path: Path
+) -> None:
+    kind = _cli_run.operations()[name]
+    argv = _argv_for(kind)
+    for option in _cli_run._options(kind):
+        if option.required and option.kind in ("file", "bytes"):
+            source = tmp_path / option.field
+            source.write_text("[Verse]\nrain\n", "utf-8")
+            argv[argv.index(option.flag) + 1] = str(source)
+    if any(option.group == "music" for option in _cli_run._options(kind)):
+        argv += ["--prompt", "a calm piano tune"]
+    if name in ("replace-section", "validate-voice"):
+        argv[argv.index("--end") + 1] = "2"
+    args = _cli_run.parser().parse_args([name, "--vendor", "relay", *argv])
+    request = _cli_run.build_request(args)
+    assert isinstance(request, kind)
+    described = _cli_run.describe(request, name, None)
+    json.dumps(described)  # the sidecar can hold it
+    assert described["mode"] == kind.__name__
+
+
+def test_an_operation_is_also_reachable_by_its_capability() -> None:
+    args = _cli_run.parser().parse_args(["lyrics.generate", "--vendor", KIE, "--prompt", "x"])
+    assert args.request_type is sunokit.GenerateLyrics
+
+
+def test_a_music_mode_inside_a_request_is_chosen_like_generate(tmp_path: Path) -> None:
+    lyrics = tmp_path / "lyrics.txt"
+    lyrics.write_text("[Verse]\nla la\n", "utf-8")
+    url = "https://example.com/a.mp3"
+    argv = ["upload-cover", "--vendor", KIE, "--upload-url", url]
+    request = _cli_run.build_request(
+        _cli_run.parser().parse_args([*argv, "--lyrics", str(lyrics), "--style", "folk",
+                                      "--title", "La", "--negative-tags", "metal"])
+    )  # fmt: skip
+    assert request == sunokit.UploadCover(
+        url,
+        sunokit.CustomLyrics(
+            "[Verse]\nla la\n", "folk", "La", tuning=sunokit.Tuning(negative_tags="metal")
+        ),
+    )
+    # UploadExtend has its own model: the music mode's is --music-model.
+    args = _cli_run.parser().parse_args(
+        ["upload-extend", "--vendor", KIE, "--upload-url", url, "--model", "V4",
+         "--prompt", "waves", "--music-model", "V4"]
+    )  # fmt: skip
+    extended = _cli_run.build_request(args)
+    assert extended.model == "V4"
+    assert extended.music == sunokit.Description("waves", model="V4")
+    assert (
+        _cli_run.build_request(
+            _cli_run.parser().parse_args(["upload-extend", "--vendor", KIE, "--upload-url", url])
+        ).music
+        is None
+    )  # an optional mode stays unset
+
+
+# --------------------------------------------------------------------------- the flows
+
+
+def test_lyrics_print_for_people_and_as_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with served(KIE, monkeypatch) as (mocked, reach):
+        argv = ["run", "generate-lyrics", *reach, "--prompt", "rain", "--out", str(tmp_path)]
+        code, text, err = command(capsys, *argv)
+        assert code == 0, err
+        code, out, err = command(capsys, *argv, "--json")
+        assert code == 0, err
+        key = mocked.api_key
+    document = json.loads(out)
+    assert document["operation"] == "lyrics.generate"
+    assert document["status"] == "downloaded"
+    variants = document["result"]["variants"]
+    assert variants
+    assert variants[0]["text"] in text  # the lyrics themselves, not a repr
+    assert document["request"] == {
+        "operation": "generate-lyrics",
+        "mode": "GenerateLyrics",
+        "prompt": "rain",
+        "callback_url": f"{mocked.base_url}/__mock__/inbox",
+    }
+    assert key not in text + out + err
+
+
+@pytest.mark.parametrize("vendor", ["sunoapi_org", "sunoapi_com"])
+def test_a_request_answered_at_once_prints_its_result(
+    vendor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with served(vendor, monkeypatch) as (_, reach):
+        code, out, err = command(
+            capsys, "run", "get-credits", *reach, "--out", str(tmp_path), "--json"
+        )
+        assert code == 0, err
+        code, text, err = command(capsys, "run", "get-credits", *reach, "--out", str(tmp_path))
+    assert code == 0, err
+    document = json.loads(out)
+    assert document["status"] == "answered"
+    assert document["result"]["remaining"] >= 0
+    assert "remaining" in text
+    assert list(tmp_path.iterdir()) == []  # no task: nothing to record
+
+
+def test_acting_on_a_track_from_its_sidecar_downloads_the_results_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    with served(KIE, monkeypatch) as (mocked, reach):
+        song, sidecar = a_song(capsys, reach, out)
+        first, second = (track["id"] for track in song["tracks"][:2])
+        code, stdout, err = command(
+            capsys, "run", "convert-to-wav", *reach, "--track", f"{sidecar}#2", "--out",
+            str(out), "--json",
+        )  # fmt: skip
+        assert code == 0, err
+        wav = json.loads(stdout)
+        code, stdout, err = command(
+            capsys, "run", "separate-stems", *reach, "--track", f"{song['task_id']}:{first}",
+            "--out", str(out), "--json",
+        )  # fmt: skip
+        assert code == 0, err
+        stems = json.loads(stdout)
+        assert len(mocked.mock.tasks) == 3
+    assert wav["request"]["track"] == {"task_id": song["task_id"], "audio_id": second}
+    assert wav["operation"] == "audio.wav"
+    (saved,) = wav["files"].values()
+    assert Path(saved).is_file()
+    assert Path(saved).name.startswith(wav["task_id"])
+    assert set(stems["files"]) == {stem["name"] for stem in stems["result"]["stems"]}
+    assert all(Path(path).is_file() for path in stems["files"].values())
+    assert (out / f"{stems['task_id']}.json").is_file()  # each task its sidecar
+
+
+def test_bad_track_references_are_refused_before_anything_is_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_sidecar = tmp_path / "notes.json"
+    not_a_sidecar.write_text("[1, 2]", "utf-8")
+    with served(KIE, monkeypatch) as (mocked, reach):
+        run = ["run", "convert-to-wav", *reach, "--out", str(tmp_path / "out")]
+        code, _, err = command(capsys, *run, "--track", "no-colon")
+        assert code == 1
+        assert "--track takes TASK_ID:AUDIO_ID" in err
+        code, _, err = command(capsys, *run, "--track", str(not_a_sidecar))
+        assert code == 2
+        assert "not a sunokit sidecar" in err
+        song, sidecar = a_song(capsys, reach, tmp_path / "out")
+        code, _, err = command(capsys, *run, "--track", f"{sidecar}#9")
+        assert code == 2
+        assert "no track '9'" in err
+        assert len(mocked.mock.tasks) == 1  # the song only
+    assert song["tracks"]
+
+
+def test_an_operation_the_vendor_lacks_is_refused_naming_who_has_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with served("sunosay", monkeypatch) as (mocked, reach):
+        code, _, err = command(capsys, "run", "make-video", *reach, "--track", "T:A",
+                               "--out", str(tmp_path))  # fmt: skip
+        assert mocked.stats.requests.get("submit", 0) == 0
+    assert code == 1
+    assert "sunosay does not offer video.create" in err
+    assert "sunoapi_org" in err
+
+
+def test_a_typed_task_resumes_from_the_journal_by_its_operation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    with served(KIE, monkeypatch) as (mocked, reach):
+        song, sidecar = a_song(capsys, reach, out)
+        code, stdout, err = command(
+            capsys, "run", "convert-to-wav", *reach, "--track", str(sidecar), "--no-wait",
+            "--out", str(out), "--json",
+        )  # fmt: skip
+        assert code == 0, err
+        task_id = json.loads(stdout)["task_id"]
+        code, stdout, err = command(
+            capsys, "wait", task_id, "--base-url", mocked.base_url, "--out", str(out), "--json"
+        )
+        assert len(mocked.mock.tasks) == 2
+    assert code == 0, err
+    document = json.loads(stdout)
+    assert document["operation"] == "audio.wav"
+    assert document["result"]["url"]
+    assert all(Path(path).is_file() for path in document["files"].values())
+    code, stdout, _ = command(capsys, "tasks", "--json")
+    entries = {entry["task_id"]: entry for entry in json.loads(stdout)}
+    assert entries[task_id]["capability"] == "audio.wav"
+    assert entries[task_id]["state"] == "succeeded"
+    assert entries[song["task_id"]]["state"] == "succeeded"
+
+
+def test_run_help_lists_the_operations_and_their_vendors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, listing, _ = command(capsys, "run", "--help")
+    assert code == 0
+    assert "generate-lyrics" in listing
+    assert "convert-to-wav (audio.wav)" in listing
+    code, out, _ = command(capsys, "run", "convert-to-wav", "--help")
+    assert code == 0
+    assert "--track TASK_ID:AUDIO_ID" in out
+    assert "exit codes" in out
+
+
+def test_every_attrs_field_of_every_operation_has_an_option() -> None:
+    for kind in _cli_run.operations().values():
+        named = {option.field for option in _cli_run._options(kind)}
+        for field in attrs.fields(kind):
+            if field.name in ("callback_url", "tuning", "music"):
+                continue
+            assert field.name in named, f"{kind.__name__}.{field.name}"
