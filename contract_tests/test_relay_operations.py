@@ -241,6 +241,26 @@ def test_persona_after_opting_in(m: MockedVendor, song: sunokit.Task) -> None:
             client.call(sunokit.CreatePersona(song.tracks[0].ref, "N", "D", style="jazz"))
 
 
+def test_concat_through_the_typed_client_after_opting_in(
+    m: MockedVendor, song: sunokit.Task
+) -> None:
+    assert not m.client.supports(sunokit.Concat)
+    with pytest.raises(sunokit.UnsupportedRequestError, match=r"extensions=\('yutoai',\)"):
+        m.client.submit(sunokit.Concat(song.tracks[0].id))
+    with m.new_client(extensions=("yutoai",)) as client:
+        assert client.supports(sunokit.Concat)
+        whole = client.generate(sunokit.Concat(song.tracks[0].id, task_id=song.task_id), timeout=30)
+        assert whole.state == "succeeded"
+        assert len(whole.tracks) == 1  # the one whole song
+        assert whole.tracks[0].audio_url
+        assert m.mock.tasks[whole.task_id].body == {
+            "clip_id": song.tracks[0].id,
+            "is_infill": False,
+        }
+        with pytest.raises(sunokit.NotFoundError):
+            client.submit(sunokit.Concat("no-such-clip"))
+
+
 def test_concat_and_timing_after_opting_in(m: MockedVendor, song: sunokit.Task) -> None:
     with m.new_client(extensions=("yutoai",)) as client:
         accepted = client.request("concat_clips", {"clip_id": song.tracks[0].id})

@@ -47,10 +47,6 @@ REQUEST_ONLY: dict[str, dict[str, str]] = {
     },
     "relay": {
         "fetch_tasks": "batch status of many tasks: client.request('fetch_tasks', {'ids': [...]})",
-        "concat_clips": (
-            "gateway extension (yutoai): no vendor-neutral concat request yet; "
-            "client.request('concat_clips', {'clip_id': ...}) with extensions=('yutoai',)"
-        ),
         "upload_audio_url": (
             "gateway extension (modelverse): answers a Suno clip id, not a file URL as "
             "UploadFromUrl's Upload; client.request('upload_audio_url', {'url': ...})"

@@ -10,8 +10,9 @@ from typing import Any, ClassVar
 
 from .._bindings import Binding, Context, dig
 from .._errors import APIStatusError, UnsupportedRequestError
-from .._models import Lyrics, LyricsVariant, Persona, Task
+from .._models import Lyrics, LyricsVariant, Persona, Task, Tracks
 from .._requests import (
+    Concat,
     CreatePersona,
     CustomLyrics,
     Description,
@@ -234,6 +235,23 @@ def _lyrics(body: Any) -> Lyrics:
     return Lyrics((LyricsVariant(text=text, title=text_or_none(data.get("title"))),))
 
 
+def _concat_body(request: Concat, context: Context) -> dict[str, Any]:
+    if request.callback_url is not None:
+        raise UnsupportedRequestError(
+            "the relay's concat (a gateway extension) takes no callback URL; omit callback_url "
+            "and let wait() poll"
+        )
+    # task_id is not sent: the gateway finds the extend chain from the clip alone
+    return {"clip_id": request.clip_id, "is_infill": False}
+
+
+def _clips(body: Any) -> Tracks:
+    """The clips of a MUSIC TaskDto (data.data), however far the task is."""
+    clips = dig(body, ("data", "data"))
+    items = objects_at(clips if not isinstance(clips, Mapping) else None, "data.data")
+    return Tracks(tuple(track_from(item, keys=_TRACK_KEYS) for item in items))
+
+
 def _persona_body(request: CreatePersona, context: Context) -> dict[str, Any]:
     unsupported = [
         name for name in ("style", "vocal_start", "vocal_end") if getattr(request, name) is not None
@@ -266,4 +284,5 @@ def _persona(body: Any) -> Persona:
 BINDINGS: tuple[Binding, ...] = (
     Binding(GenerateLyrics, "submit_lyrics", _lyrics_body, _lyrics),
     Binding(CreatePersona, "create_persona", _persona_body, _persona),
+    Binding(Concat, "concat_clips", _concat_body, _clips, partial=True),
 )

@@ -4,7 +4,7 @@ clips it never made, as extensions refuse an unknown origin task."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from .. import _spec
@@ -53,6 +53,12 @@ class RelayDialect(Dialect):
             return Refusal("not_found", "clip_not_exist")
         return None
 
+    def track_durations(
+        self, operation_id: str, body: Any, durations: Sequence[float]
+    ) -> Sequence[float]:
+        """A concat (gateway extension) makes the one whole song, not a pair of takes."""
+        return durations[:1] if operation_id == "concat_clips" else durations
+
     def envelope(self, code: int | str, message: str) -> dict[str, Any]:
         return {"code": code, "message": message, "data": None}
 
@@ -95,6 +101,7 @@ class RelayDialect(Dialect):
         done = self.clip_done(stage, track.index)
         live = stage not in ("queued", "failed")
         sensitive = task.failure == "sensitive"
+        concat = task.operation == "concat_clips"
         return {
             "id": track.id,
             "video_url": "",
@@ -123,8 +130,8 @@ class RelayDialect(Dialect):
                 "gpt_description_prompt": text(task.body.get("gpt_description_prompt")),
                 "audio_prompt_id": None,
                 "history": None,
-                "concat_history": None,
-                "type": "gen",
+                "concat_history": [{"id": task.body.get("clip_id")}] if concat else None,
+                "type": "concat" if concat else "gen",
                 "duration": track.duration if done else None,
                 "refund_credits": True if stage == "failed" else None,
                 "stream": True,
