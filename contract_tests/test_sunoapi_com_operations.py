@@ -273,7 +273,7 @@ def test_midi_of_a_stem_clip(m: MockedVendor, song: sunokit.Task) -> None:
 def test_a_clip_operation_on_an_unknown_clip_is_refused(m: MockedVendor) -> None:
     ref = sunokit.TrackRef("T-unknown", "no-such-clip")
     for request in (sunokit.ConvertToWav(ref), sunokit.SeparateStems(ref)):
-        with pytest.raises(sunokit.InvalidRequestError, match="clip not found"):
+        with pytest.raises(sunokit.NotFoundError, match="clip not found"):
             m.client.generate(request, timeout=30)
 
 

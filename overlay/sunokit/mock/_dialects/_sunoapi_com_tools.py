@@ -2,8 +2,9 @@
 lyrics task, each with the wire format its spec examples show and real result files.
 
 A clip these operations act on must be one the mock made (a track of a task, stems included)
-or, for the upload task types, one it accepted by upload; anything else is refused with 400,
-the code the error table gives to unknown ids ("task not found.").
+or, for the upload task types, one it accepted by upload; anything else is refused with 400
+"clip not found", as the error table answers unknown task ids (the spec refines both to
+not_found).
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ def clip_refusal(store: Store, clip_id: object, *, uploaded: bool = False) -> Re
         return Refusal("invalid_request", "clip_id is required.")
     if uploaded:
         if store.claim((_UPLOAD_CLAIM, clip_id)) is None:
-            return Refusal("invalid_request", f"uploaded clip not found: {clip_id}")
+            return Refusal("not_found", f"uploaded clip not found: {clip_id}")
         return None
     if store.find_track(clip_id) is None:
-        return Refusal("invalid_request", f"clip not found: {clip_id}")
+        return Refusal("not_found", f"clip not found: {clip_id}")
     return None
 
 
