@@ -79,9 +79,11 @@ def render_operations() -> str:
             operation = spec_operation(vendor, operation_id)
             if operation.phase == "poll" or operation.capability is None:
                 continue
-            offered.setdefault(operation.capability, {}).setdefault(vendor, []).append(
-                f"`{operation_id}`"
-            )
+            for capability in operation.capabilities:  # + those its task_type values choose
+                shown = f"`{operation_id}`"
+                if capability != operation.capability:
+                    shown += " (task_type)"
+                offered.setdefault(capability, {}).setdefault(vendor, []).append(shown)
     requests = _request_names()
     lines = [
         "## Operations per vendor",
