@@ -6,6 +6,7 @@ an endpoint it lacks."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -296,3 +297,25 @@ def test_an_extension_of_an_unknown_origin_task_is_refused_unbilled(
         10,
     )
     assert json.dumps(sent)  # the body the mock kept is plain JSON
+
+
+def test_upload_by_url_after_opting_in(m: MockedVendor) -> None:
+    with m.new_client(extensions=("modelverse",)) as client:
+        answer = client.request("upload_audio_url", {"url": "https://example.com/my-song.mp3"})
+        assert answer.code.value == "success"
+        assert answer.data  # the new clip id
+        with pytest.raises(sunokit.ClientValidationError, match="url"):
+            client.request("upload_audio_url", {"url": "my-song.mp3"})
+        # another gateway's extension stays closed
+        with pytest.raises(sunokit.UnsupportedRequestError, match="yutoai"):
+            client.request("concat_clips", {"clip_id": "C1"})
+
+
+def test_lyrics_on_the_async_client(m: MockedVendor) -> None:
+    async def go() -> sunokit.Task:
+        async with m.async_client() as client:
+            return await client.generate(sunokit.GenerateLyrics("rain"), timeout=30)
+
+    task = asyncio.run(go())
+    assert isinstance(task.result, sunokit.Lyrics)
+    assert "rain" in task.result.text
