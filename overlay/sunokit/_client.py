@@ -27,6 +27,7 @@ from ._bindings import (
     capability_vendors,
     check_extension,
     checked_extensions,
+    dig,
     extension_enabled,
 )
 from ._errors import (
@@ -450,10 +451,26 @@ class _ClientCore:
             role = "call"
         return Call(module, kwargs, role, body, operation.server), operation.idempotent
 
-    def operation_result(self, response: RawResponse) -> Any:
-        """The generated model of a successful answer; the vendor's error (spec tables) else."""
-        self.adapter.raise_for_error(response)
-        return response.parsed
+    def operation_result(self, operation_id: str) -> Callable[[RawResponse], Any]:
+        """How to read an answer of the operation: the generated model of a success; else the
+        vendor's error, mapped through the operation's own code table (x-sunokit tables)."""
+        operation = spec_operation(self.vendor, operation_id)
+        states = (
+            _specs.task_states(self.vendor, operation.state_schema)
+            if operation.state is not None and operation.state_schema is not None
+            else {}
+        )
+
+        def result(response: RawResponse) -> Any:
+            # A poll whose state is its envelope's code (201 running, 500 every track failed)
+            # answers a documented state, not an error, as `get()` reads it.
+            value = dig(response.json(), operation.state) if states else None
+            is_state = isinstance(value, (str, int)) and str(value) in states
+            if not (is_state and 200 <= response.status_code < 300 and response.parsed is not None):
+                self.adapter.raise_for_error(response, operation.code_schema)
+            return response.parsed
+
+        return result
 
     def submitted(self, response: RawResponse) -> Task:
         """The queued task a submit answer stands for (its generated model kept as `raw`)."""
@@ -900,7 +917,9 @@ class SunoClient(_Driver):
         through the spec's tables; the answer is the generated model of the success response.
         """
         call, idempotent = self._core.operation_call(operation_id, body, params)
-        return self._send(call, self._core.operation_result, idempotent=idempotent, key="")
+        return self._send(
+            call, self._core.operation_result(operation_id), idempotent=idempotent, key=""
+        )
 
     def wait(
         self,
@@ -1108,7 +1127,9 @@ class AsyncSunoClient(_Driver):
     ) -> Any:
         """Call any operation of the vendor's spec by its operationId (see SunoClient.request)."""
         call, idempotent = self._core.operation_call(operation_id, body, params)
-        return await self._send(call, self._core.operation_result, idempotent=idempotent, key="")
+        return await self._send(
+            call, self._core.operation_result(operation_id), idempotent=idempotent, key=""
+        )
 
     async def wait(
         self,
