@@ -61,3 +61,23 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
     with pytest.raises(AttributeError, match="no attribute 'NoSuchThing'"):
         sunokit.NoSuchThing  # noqa: B018  # the attribute access is the test
+
+
+def _typed(node: object) -> object:
+    """A parsed YAML document with every scalar's type made part of its value."""
+    if isinstance(node, dict):
+        return {_typed(key): _typed(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_typed(item) for item in node]
+    return (type(node).__name__, node)
+
+
+@pytest.mark.parametrize("vendor", ["apikley", "relay", "sunoapi_com", "sunoapi_org", "sunosay"])
+def test_the_specs_parse_the_same_with_libyaml(vendor: str) -> None:
+    # load_spec uses libyaml's safe loader when PyYAML has it; the pure-Python one is the
+    # reference: same keys, same values, same types.
+    import yaml
+    from sunokit import _specs
+
+    reference = yaml.load(_specs.spec_text(vendor), Loader=yaml.SafeLoader)
+    assert _typed(_specs.load_spec(vendor)) == _typed(_specs._stringify_keys(reference))

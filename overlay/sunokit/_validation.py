@@ -5,6 +5,13 @@ included) and the schema's `x-sunokit-rules` entries marked `enforced_by: client
 a machine-readable `kind` and its parameters. Nothing here restates a vendor's limit.
 
 Lengths are counted in characters (code points), as JSON Schema's `maxLength` defines them.
+
+Speed: a valid body is recognised by jsonschema_rs (compiled once per operation schema, ~µs)
+where it is installed; only a body it does not accept at once goes through the Python
+validator, which decides and words every violation (so messages never depend on the fast
+path). The fast check is never laxer: it takes only plain JSON values, asserts the same
+formats, keeps open enums closed (an undocumented model name goes the slow way, which warns),
+and runs the client-side rules itself. jsonschema and its registry load on first use.
 """
 
 from __future__ import annotations
@@ -15,17 +22,16 @@ import math
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
 
 from . import _specs
 from ._errors import ClientValidationError, ConfigurationError, UnknownValueWarning
-from ._formats import FORMAT_CHECKER
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["CLIENT_RULE_KINDS", "Violation", "validate", "validate_or_raise"]
 
@@ -68,6 +74,9 @@ class _Compiled:
     validator: Draft202012Validator
     root: Mapping[str, Any]
     client_rules: tuple[_ClientRule, ...]
+    #: jsonschema_rs's validator of the same schema, or None (not installed, or it cannot
+    #: compile this schema): only ever asked "certainly valid?".
+    fast: Any = None
 
 
 def _concrete_pointer(vendor: str, pointer: str) -> str:
@@ -104,6 +113,11 @@ def _compiled(vendor: str, role: str, operation_id: str | None = None) -> _Compi
 
 @functools.cache
 def _compiled_at(vendor: str, pointer: str) -> _Compiled:
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
+    from ._formats import FORMAT_CHECKER
+
     pointer = _concrete_pointer(vendor, pointer)
     document = _specs.load_spec(vendor)
     registry: Registry[Any] = Registry().with_resource(
@@ -111,6 +125,8 @@ def _compiled_at(vendor: str, pointer: str) -> _Compiled:
     )
 
     def compile_schema(at: str) -> Draft202012Validator:
+        from jsonschema import Draft202012Validator
+
         return Draft202012Validator(
             {"$ref": f"{_URI}{vendor}{at}"}, registry=registry, format_checker=FORMAT_CHECKER
         )
@@ -137,7 +153,84 @@ def _compiled_at(vendor: str, pointer: str) -> _Compiled:
             compile_schema(f"{pointer}/x-sunokit-rules/{index}/when") if "when" in entry else None
         )
         rules.append(_ClientRule(rule_id, str(kind), entry, when))
-    return _Compiled(vendor, compile_schema(pointer), {"$ref": pointer}, tuple(rules))
+    return _Compiled(
+        vendor,
+        compile_schema(pointer),
+        {"$ref": pointer},
+        tuple(rules),
+        _fast_validator(vendor, pointer),
+    )
+
+
+def _fast_validator(vendor: str, pointer: str) -> Any:
+    """jsonschema_rs's validator of the schema at `pointer`, or None without it."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # an optional accelerator: the Python validator alone is complete
+        return None
+    from ._formats import is_uri
+
+    try:
+        registry = jsonschema_rs.Registry([(_URI + vendor, dict(_specs.load_spec(vendor)))])
+        return jsonschema_rs.Draft202012Validator(
+            {"$ref": f"{_URI}{vendor}{pointer}"},
+            registry=registry,
+            # The formats the Python validator asserts, by the same function; formats only
+            # jsonschema_rs knows make it stricter, which only sends a body the slow way.
+            formats={"uri": is_uri},
+            validate_formats=True,
+        )
+    except Exception:  # a spec it cannot take (a YAML date, a construct it lacks): slow path
+        return None
+
+
+#: The largest integer the fast path hands to jsonschema_rs (exact in a double, like every
+#: limit in the specs); a larger one is judged by the Python validator.
+_FAST_INT = 2**53
+
+
+def _plain(value: Any, depth: int, seen: set[int]) -> bool:
+    """Whether `value` holds only what JSON carries as it is: dict (str keys) / list / str /
+    int / finite float / bool / None, exact types, each container once, at most MAX_DEPTH
+    deep. Anything else (NaN, a huge int, a tuple, bytes, a lone surrogate, a cycle or a
+    shared container, deep nesting, a subclass) is left to the slow path's own rules."""
+    kind = type(value)
+    if kind is str:
+        return value.isascii() or not _has_lone_surrogate(value)
+    if kind is bool or value is None:
+        return True
+    if kind is int:
+        return bool(-_FAST_INT <= value <= _FAST_INT)
+    if kind is float:
+        return math.isfinite(value)
+    if kind is not dict and kind is not list:
+        return False
+    if depth > MAX_DEPTH or id(value) in seen:
+        return False
+    seen.add(id(value))
+    if kind is list:
+        return all(_plain(item, depth + 1, seen) for item in value)
+    return all(
+        type(key) is str and _plain(key, depth, seen) and _plain(item, depth + 1, seen)
+        for key, item in value.items()
+    )
+
+
+def _certainly_valid(compiled: _Compiled, body: Mapping[str, Any]) -> bool:
+    """True only for a body the slow path would accept with no violation and no warning."""
+    if compiled.fast is None or type(body) is not dict or not _plain(body, 0, set()):
+        return False
+    try:
+        if not compiled.fast.is_valid(body):
+            return False
+    except Exception:  # a value it cannot convert after all: the slow path decides
+        return False
+    for rule in compiled.client_rules:
+        if (rule.when is None or rule.when.is_valid(body)) and CLIENT_RULE_KINDS[rule.kind][1](
+            rule.parameters, body
+        ):
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------- public functions
@@ -176,6 +269,15 @@ def validate(
                 "type",
             )
         ]
+    if _certainly_valid(compiled, body):
+        return []
+    return _slow_validate(compiled, vendor, body, unknown)
+
+
+def _slow_validate(
+    compiled: _Compiled, vendor: str, body: Mapping[Any, Any], unknown: Literal["warn", "refuse"]
+) -> list[Violation]:
+    """Every violation, worded, by the Python validator (and each UnknownValueWarning)."""
     unsendable, instance = _sendable(body)
     found: list[_Found] = []
     for error in _leaves(compiled.validator.iter_errors(instance)):
@@ -188,7 +290,7 @@ def validate(
                         f"{_show(error.instance)} is not one of the documented values "
                         f"({_choices(list(documented or ()))}); sent as it is"
                     ),
-                    stacklevel=3,
+                    stacklevel=4,
                 )
             continue
         found.extend(_from_error(compiled, error))
@@ -351,6 +453,8 @@ def _leaves(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
 
     if/then/else and allOf already report their branches' own errors (required, maxLength...).
     """
+    from jsonschema.exceptions import best_match
+
     for error in errors:
         if error.context and error.validator in ("anyOf", "oneOf"):
             best = best_match(error.context)

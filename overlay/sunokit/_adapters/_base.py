@@ -263,9 +263,10 @@ def track_from(
     item: Mapping[str, Any], *, keys: Mapping[str, str | Callable[[Mapping[str, Any]], Any]]
 ) -> Track:
     """Build a Track from a vendor dict; `keys` maps Track fields to vendor keys (or getters)."""
-    values: dict[str, Any] = {}
-    for field, source in keys.items():
-        values[field] = source(item) if callable(source) else item.get(source)
+    values = {
+        field: item.get(source) if isinstance(source, str) else source(item)
+        for field, source in keys.items()
+    }
     raw_created = values.get("created_at")
     return Track(
         id=id_at(values.get("id"), "the track id"),
@@ -380,12 +381,9 @@ class Adapter(abc.ABC):
 
     def status_call(self, task_id: str) -> Call:
         """The call that fetches `task_id`; ClientValidationError for an id that cannot be sent."""
-        status = _specs.operation(self.vendor, "status").definition
-        in_path = any(
-            _specs.resolve(self.vendor, parameter).get("in") == "path"
-            for parameter in status.get("parameters", ())
+        return self._status_call(
+            check_task_id(self.vendor, task_id, in_path=_status_id_in_path(self.vendor))
         )
-        return self._status_call(check_task_id(self.vendor, task_id, in_path=in_path))
 
     @abc.abstractmethod
     def _status_call(self, task_id: str) -> Call: ...
@@ -450,10 +448,20 @@ class Adapter(abc.ABC):
         raise UnsupportedRequestError(f"{self.vendor} has no {source} body to parse")
 
 
+@functools.cache
+def _status_id_in_path(vendor: str) -> bool:
+    """Whether the vendor's status poll takes the task id as a path segment."""
+    status = _specs.operation(vendor, "status").definition
+    return any(
+        _specs.resolve(vendor, parameter).get("in") == "path"
+        for parameter in status.get("parameters", ())
+    )
+
+
 def neutral_state(vendor: str, schema: str, value: object) -> TaskState:
     if not isinstance(value, str):
         return "unknown"
-    mapped = _specs.task_states(vendor, schema).get(value)
+    mapped = _specs.task_state_of(vendor, schema, value)
     return mapped if mapped in _NEUTRAL else "unknown"  # type: ignore[return-value]
 
 
@@ -538,7 +546,7 @@ def error_kind(
                 if entry.code == str(code) and entry.pattern.search(text)
             ),
             None,
-        ) or _specs.error_kinds(vendor, code_schema).get(str(code))
+        ) or _specs.error_kind_of(vendor, code_schema, str(code))
         if status_code in statuses.overrides and status_code in statuses.kinds:
             kind = statuses.kinds[status_code]
         return kind or by_status or "server_error"
