@@ -398,3 +398,14 @@ def test_the_spec_names_the_webhook_events_and_dedupe_key() -> None:
     assert post["x-sunokit-webhook-dedupe"]["keys"] == ["task_id", "platform"]
     assert set(post["x-sunokit-webhook-events"]) == {"song.completed", "song.failed"}
     assert post["x-sunokit-webhook-signature"]["header"] == "X-Signature"
+
+
+def test_a_bound_create_is_signed_like_a_music_submit(m: MockedVendor, song: sunokit.Task) -> None:
+    """Regression: Concat and Cover (bindings, not music modes) sent webhook_url without the
+    client's webhook_secret, so their webhooks came unsigned."""
+    with m.new_client(webhook_secret="whsec-2") as client:
+        task = client.submit(sunokit.Concat(song.tracks[0].id))
+        wav = client._core.typed_call(sunokit.ConvertToWav(song.tracks[0].ref))
+    assert _sent(m, task.task_id)["webhook_secret"] == "whsec-2"
+    assert m.mock.tasks[task.task_id].callback_secret == "whsec-2"
+    assert wav.call.wire_body == {"clip_id": song.tracks[0].id}  # no webhook on get_wav

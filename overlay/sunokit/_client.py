@@ -351,8 +351,16 @@ class _ClientCore:
         binding = self.binding(type(request))
         operation = binding.spec_operation(self.vendor)
         context = Context(self.callback_url, self.vendor)
+        extra = self.extra(extra_body)
+        if self.webhook_secret is not None and self.webhook_secret_field is not None:
+            pointer = operation.spec.request_schema_pointer
+            schema = _specs.resolve(self.vendor, {"$ref": pointer}) if pointer else {}
+            if self.webhook_secret_field in schema.get("properties", {}):
+                # signed like a music submit where the bound operation takes the secret
+                # (SunoAPI.com's task_type family: Concat, Cover on /api/v1/suno/create)
+                extra = {self.webhook_secret_field: self.webhook_secret, **extra}
         return _Step(
-            create_call(self.vendor, binding, request, context, self.extra(extra_body)),
+            create_call(self.vendor, binding, request, context, extra),
             lambda raw: accepted(self.vendor, self.adapter, binding, raw),
             idempotent=operation.idempotent,
             key="",
