@@ -162,7 +162,7 @@ def test_a_signal_while_waiting_names_the_task_and_how_to_resume_it(
 
 
 def test_a_signal_during_a_slow_submit_says_the_vendor_may_have_accepted_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "songs"
     with served(VENDOR, monkeypatch) as mocked:
@@ -181,6 +181,11 @@ def test_a_signal_during_a_slow_submit_says_the_vendor_may_have_accepted_it(
     stderr = (tmp_path / "stderr").read_text("utf-8")
     assert "Traceback" not in stderr
     assert "terminated (SIGTERM) while submitting: the vendor may have accepted" in stderr
+    # The journal keeps the create as of unknown outcome, and the message names its entry.
+    (entry,) = pending(capsys)
+    assert entry["description"] == "unknown: may have been accepted"
+    assert f"entry {entry['id']} (unknown: may have been accepted)" in stderr
+    assert f"sunokit tasks --adopt {entry['id']} TASK_ID" in stderr
 
 
 # --------------------------------------------------------------------------- every error names the task
@@ -527,3 +532,83 @@ def test_a_task_id_that_is_no_file_name_gets_its_own_sidecar(tmp_path: Path) -> 
     Sidecar(tmp_path, "sunosay", "same", request=None).record("submitted", task=task)
     # Another vendor's task of the same id does not overwrite it.
     assert sidecar_path(tmp_path, VENDOR, "same").name == f"same.{VENDOR}.json"
+
+
+# --------------------------------------------------------------------------- the journal
+
+
+def start_command(
+    mocked: MockedVendor, argv: list[str], out: Path, stderr: Path
+) -> subprocess.Popen[bytes]:
+    """`sunokit ARGV` in a subprocess against the mock; it keeps the journal of the test's user
+    state directory (XDG_STATE_HOME, from the conftest)."""
+    with stderr.open("wb") as sink:
+        return subprocess.Popen(
+            [sys.executable, "-m", "sunokit", *argv, "--base-url", mocked.base_url, "--out",
+             str(out)],
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+            env=os.environ.copy(),
+        )  # fmt: skip
+
+
+def pending(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    code, stdout, stderr = command("tasks", capsys, "--pending", "--json")
+    assert code == 0, stderr
+    entries: list[dict[str, Any]] = json.loads(stdout)
+    return entries
+
+
+def test_kill_9_while_waiting_for_a_typed_task_resumes_it_from_the_journal_by_id_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    clock, serving = held(monkeypatch)
+    with serving as mocked:
+        argv = ["run", "generate-lyrics", "--vendor", VENDOR, "--prompt", "rain"]
+        process = start_command(mocked, argv, out, tmp_path / "stderr")
+        task_id = first_poll(mocked, process)
+        process.send_signal(signal.SIGKILL)
+        assert process.wait(timeout=30) == -signal.SIGKILL
+        (entry,) = pending(capsys)
+        assert (entry["task_id"], entry["capability"]) == (task_id, "lyrics.generate")
+        assert sidecar(out)["operation"] == "lyrics.generate"
+
+        clock.advance(10)
+        code, stdout, stderr = command("wait", capsys, task_id, "--out", str(out), "--json",
+                                       "--base-url", mocked.base_url)  # fmt: skip
+        assert code == 0, stderr
+        assert mocked.stats.accepted_submissions == 1
+    document = json.loads(stdout)
+    assert document["operation"] == "lyrics.generate"
+    assert document["result"]["variants"]
+    assert pending(capsys) == []
+
+
+def test_kill_9_between_the_send_and_the_answer_is_unknown_and_never_sent_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "songs"
+    with served(VENDOR, monkeypatch) as mocked:
+        mocked.set_fault("slow", scope="submit", delay=2.0)
+        process = start_command(mocked, ["generate", "--vendor", VENDOR, *REQUEST], out,
+                                tmp_path / "stderr")  # fmt: skip
+        deadline = time.monotonic() + STARTUP
+        while not mocked.stats.faults_applied["slow"] and time.monotonic() < deadline:
+            assert process.poll() is None, "the command ended before it submitted"
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        assert process.wait(timeout=30) == -signal.SIGKILL
+        while not mocked.stats.accepted_submissions and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert mocked.stats.accepted_submissions == 1  # paid for, and nobody saw the answer
+        (entry,) = pending(capsys)
+        assert entry["description"] == "unknown: may have been accepted"
+        assert entry["task_id"] is None
+        code, _, stderr = command("wait", capsys, "--out", str(out), "--base-url",
+                                  mocked.base_url)  # fmt: skip
+        assert mocked.stats.accepted_submissions == 1  # never sent again
+    assert code == 3
+    assert f"journal entry {entry['id']}" in stderr
+    assert "unknown: may have been accepted" in stderr
+    assert f"sunokit tasks --adopt {entry['id']} TASK_ID" in stderr
