@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from .. import _spec
 from .._tasks import MockTask, MockTrack, Stage
 from ._base import FALLBACK_TEXT, Answer, Dialect, Refusal, Renderer, Store, iso, media_url, text
+from ._fixtures import documented_ids
 
 __all__ = ["RelayDialect"]
 
@@ -46,10 +47,12 @@ class RelayDialect(Dialect):
         if not isinstance(body, Mapping):
             return None
         origin = body.get("task_id") if body.get("continue_clip_id") else None
-        if isinstance(origin, str) and store.find_task(origin) is None:
+        known = documented_ids(self.vendor, operation_id, "task_id")
+        if isinstance(origin, str) and origin not in known and store.find_task(origin) is None:
             return Refusal("not_found", "task_origin_not_exist")
         clip = body.get("clip_id")
-        if isinstance(clip, str) and store.find_track(clip) is None:
+        known = documented_ids(self.vendor, operation_id, "clip_id")
+        if isinstance(clip, str) and clip not in known and store.find_track(clip) is None:
             return Refusal("not_found", "clip_not_exist")
         return None
 
