@@ -2,21 +2,39 @@
 
     from sunokit import callbacks
 
-    # SunoAPI.org / Apikley: POSTed to callBackUrl at each stage (text, first, complete, error)
-    task = callbacks.parse("sunoapi_org", request_body)
+    # SunoAPI.org / Apikley: POSTed to callBackUrl by every job that takes one
+    task = callbacks.parse("sunoapi_org", request_body)                  # the kind read from the body
+    task = callbacks.parse("sunoapi_org", request_body, operation="audio.wav")   # or named
 
     # SunoAPI.com: POSTed to webhook_url at a final state, signed with X-Signature
     task = callbacks.unwrap("sunoapi_com", request_body, request_headers, secret=WEBHOOK_SECRET)
 
-Everything vendor-specific is read from the specs: which vendors send callbacks (operations with
-`callbacks`), the body schema each callback follows, the signature scheme
-(`x-sunokit-webhook-signature`), the stage -> state table (`x-sunokit-task-states`) and which codes
-mean failure (the code enum minus the codes listed in `x-sunokit-error-kinds` are the success
-codes). Enums carrying those x-sunokit tables are open: a value the spec does not list still
-parses (an unknown stage gives state "unknown", an unknown code means failure).
+Every kind of callback a spec documents is parsed (`callback_kinds(vendor)` lists them: music at
+each stage, lyrics, WAV, stems, MIDI, video, cover images, recovery, voice, ...), and the Task is
+the one `client.get`/`client.wait` return for the same job: the same `operation` (capability), the
+same typed `result` (`AudioFile`, `Lyrics`, `Stems`, ...) read by the same binding function from
+the poll answer the callback stands for (the spec's `x-sunokit-as-poll`). Only `vendor_state`
+differs (the callback's stage, not the poll's status) and `raw` (the callback body's model).
 
-A body that cannot be understood - invalid UTF-8, not JSON, not an object, or not the shape of
-the vendor's callback schema - raises `CallbackError` naming what is wrong, and nothing else.
+Which kind a body is: `operation=` names it (a capability such as "audio.wav", the operationId
+"convert_to_wav" or the callback's own "wav_callback"). Without it the body says: a body that
+fits one kind's schema - keys included: a key another kind declares and this one does not rules
+it out - is that kind. A body that fits the vendor's music callback is read as music.generate
+(what `parse` always did; the music-family operations that reuse that body - upload_cover, ... -
+need `operation=` to be named on the Task). A body that fits several other kinds (`{"code": 500,
+"data": null}` is a failed WAV, stems, video, ... alike) raises CallbackError listing them: pass
+`operation=`. A body that fits none raises CallbackError naming the closest kind's violation.
+
+Everything vendor-specific is read from the specs (see `_callbacks_kinds`): which operations
+call back, each body's schema, where the task id, stage and failure reason sit, the signature
+scheme (`x-sunokit-webhook-signature`), the stage -> state table (`x-sunokit-task-states`) and
+which codes mean failure (the code enum minus the codes listed in `x-sunokit-error-kinds` are the
+success codes). Enums carrying those x-sunokit tables are open: a value the spec does not list
+still parses (an unknown stage gives state "unknown", an unknown code means failure).
+
+A body that cannot be understood - invalid UTF-8, not JSON, not an object, not the shape of the
+callback schema, or a finished job whose result is missing - raises `CallbackError` naming what
+is wrong, and nothing else.
 
 Trust (read this before writing a handler):
 
@@ -32,34 +50,32 @@ Trust (read this before writing a handler):
   delivery still verifies (the scheme has no timestamp to expire it): make the handler
   idempotent, keyed by job. `expected_task_id=` additionally refuses a body naming another task.
 - Bodies are bounded before any work: `max_bytes` (DEFAULT_MAX_BYTES, 1 MiB) before decoding,
-  `max_tracks` (DEFAULT_MAX_TRACKS, 100) before validation; nesting too deep for the decoder is
-  a CallbackError. A task yields 2 tracks; the largest realistic track is ~8 KB of UTF-8 (lyrics
+  `max_tracks` (DEFAULT_MAX_TRACKS, 100) before validation (it bounds the item list of every
+  kind: tracks, lyrics variants, MIDI instruments, ...); nesting too deep for the decoder is a
+  CallbackError. A task yields 2 tracks; the largest realistic track is ~8 KB of UTF-8 (lyrics
   <= 5,000 characters and style <= 1,000 by the specs' maxLength, a title, four URLs) and at most
   ~32 KB when every character is \\u-escaped, so a real body stays under 64 KB: 1 MiB leaves a
   16x margin and still caps the CPU a hostile body can cost (see bench/callbacks_parse.py).
+
+Importing this module imports no validator: the schemas are compiled at the first parse.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import hashlib
 import hmac
 import importlib
 import json
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
+from . import _callbacks_schema as _schema
 from . import _specs
-from ._adapters._base import failure, neutral_state, track_from
-from ._adapters._sunoapi_com import SunoapiComAdapter
+from ._callbacks_kinds import CallbackKind, camel_case, kinds, track_path
 from ._errors import CallbackError, ConfigurationError
 from ._models import Task
 
@@ -67,6 +83,8 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_TRACKS",
     "CallbackError",
+    "CallbackKind",
+    "callback_kinds",
     "callback_vendors",
     "job_secret",
     "parse",
@@ -84,33 +102,9 @@ DEFAULT_MAX_BYTES = 1 << 20
 #: Most tracks (clips) one callback may list; a task yields 2.
 DEFAULT_MAX_TRACKS = 100
 
-
-def _duration(item: Mapping[str, Any]) -> Any:
-    """The track's duration, None when it is a number too large to be seconds."""
-    value = item.get("duration")
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_FLOAT_INT:
-        return None
-    return value
-
-
-# Track field -> key of a track in a staged callback (snake_case, unlike record-info).
-_CALLBACK_TRACK_KEYS: Mapping[str, str | Callable[[Mapping[str, Any]], Any]] = {
-    "id": "id",
-    "title": "title",
-    "audio_url": "audio_url",
-    "stream_url": "stream_audio_url",
-    "image_url": "image_url",
-    "duration": _duration,
-    "tags": "tags",
-    "lyrics": "prompt",
-    "model": "model_name",
-    "created_at": "createTime",
-}
-
-# Enum schemas carrying one of these tables are open: values the spec does not list are allowed.
-_OPEN_ENUM_MARKERS = ("x-sunokit-task-states", "x-sunokit-error-kinds")
-
 _SUPPORTED_SIGNATURE = {"algorithm": "hmac-sha256", "encoding": "hex", "over": "raw-body"}
+
+_clip = _schema.clip
 
 
 # --------------------------------------------------------------------------------------------
@@ -119,44 +113,33 @@ _SUPPORTED_SIGNATURE = {"algorithm": "hmac-sha256", "encoding": "hex", "over": "
 
 @attrs.frozen
 class _Receiver:
-    """One vendor's callback, as its spec describes it."""
+    """One vendor's callbacks, as its spec describes them."""
 
     vendor: str
-    schema_name: str  # component the body follows, e.g. MusicCallback
+    kinds: tuple[CallbackKind, ...]
     signature: Mapping[str, Any] | None = attrs.field(repr=False)  # x-sunokit-webhook-signature
-
-
-def _callback_posts(vendor: str) -> Iterable[Mapping[str, Any]]:
-    operations = sorted(_specs.operations(vendor), key=lambda op: op.role != "submit")
-    for operation in operations:
-        for callback in (operation.definition.get("callbacks") or {}).values():
-            for item in callback.values():
-                post = item.get("post") if isinstance(item, Mapping) else None
-                if isinstance(post, Mapping):
-                    yield post
 
 
 @functools.cache
 def _receivers() -> Mapping[str, _Receiver]:
     found: dict[str, _Receiver] = {}
     for vendor in _specs.VENDORS:
-        for post in _callback_posts(vendor):
-            schema = post["requestBody"]["content"]["application/json"]["schema"]
-            ref = str(schema.get("$ref", ""))
-            if not ref.startswith("#/components/schemas/"):
-                raise ConfigurationError(f"{vendor}: the callback body schema must be a $ref")
-            found[vendor] = _Receiver(
-                vendor=vendor,
-                schema_name=ref.rsplit("/", 1)[1],
-                signature=post.get("x-sunokit-webhook-signature"),
-            )
-            break
+        table = kinds(vendor)
+        if table:
+            signature = next((k.signature for k in table if k.signature), None)
+            found[vendor] = _Receiver(vendor=vendor, kinds=table, signature=signature)
     return found
 
 
 def callback_vendors() -> tuple[str, ...]:
     """The vendors whose specs document callbacks (the ones `parse` accepts)."""
     return tuple(sorted(_receivers()))
+
+
+def callback_kinds(vendor: str) -> tuple[CallbackKind, ...]:
+    """The kinds of callback the vendor sends (its spec's operations with `callbacks`), the
+    default one first; each one's `capability` or `operation_id` is a valid `operation=`."""
+    return _receiver(vendor).kinds
 
 
 def _receiver(vendor: object) -> _Receiver:
@@ -190,38 +173,29 @@ def _secret_field(vendor: str) -> str | None:
     return str(field) if field else None
 
 
-def _component(vendor: str, name: str) -> Mapping[str, Any]:
-    schema = _specs.load_spec(vendor)["components"]["schemas"][name]
-    if not isinstance(schema, Mapping):
-        raise ConfigurationError(f"{vendor}: components.schemas.{name} is not a schema")
-    return schema
-
-
-def _ref_name(node: object) -> str:
-    ref = node.get("$ref") if isinstance(node, Mapping) else None
-    if not isinstance(ref, str):
-        raise ConfigurationError(f"expected a $ref to a named schema, got {node!r}")
-    return ref.rsplit("/", 1)[1]
-
-
 @functools.cache
 def _success_codes(vendor: str, code_schema: str) -> frozenset[int]:
     """Codes of the enum that `x-sunokit-error-kinds` does not list: the success codes."""
     return frozenset(int(value) for value in _specs.success_codes(vendor, code_schema))
 
 
-@functools.cache
-def _validator(vendor: str, schema_name: str) -> Any:
-    """A Draft 2020-12 validator of the callback schema, with the spec's open enums opened."""
-    document = copy.deepcopy(dict(_specs.load_spec(vendor)))
-    for schema in document.get("components", {}).get("schemas", {}).values():
-        if isinstance(schema, dict) and any(marker in schema for marker in _OPEN_ENUM_MARKERS):
-            schema.pop("enum", None)
-    uri = f"urn:sunokit:callbacks:{vendor}"
-    resource = Resource.from_contents(document, default_specification=DRAFT202012)
-    registry: Registry[Any] = Registry().with_resource(uri, resource)
-    return Draft202012Validator(
-        {"$ref": f"{uri}#/components/schemas/{schema_name}"}, registry=registry
+def _kind_named(receiver: _Receiver, operation: object) -> CallbackKind:
+    """The kind `operation=` names: a capability, an operationId or a callback's operationId."""
+    if isinstance(operation, str):
+        by_id = [k for k in receiver.kinds if operation in (k.operation_id, k.callback_id)]
+        if by_id:
+            return by_id[0]
+        by_capability = [k for k in receiver.kinds if k.capability == operation]
+        if len(by_capability) == 1:
+            return by_capability[0]
+        if by_capability:
+            raise ConfigurationError(
+                f"{receiver.vendor}: {operation} is offered by several operations that call "
+                f"back ({', '.join(k.operation_id for k in by_capability)}): name one of them"
+            )
+    raise ConfigurationError(
+        f"{receiver.vendor} sends no callback for operation {_clip(repr(operation), 60)}; "
+        f"its kinds: {', '.join(k.label for k in receiver.kinds)}"
     )
 
 
@@ -326,6 +300,7 @@ def unwrap(
     secret: str | None = None,
     job: str | None = None,
     expected_task_id: str | None = None,
+    operation: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_tracks: int = DEFAULT_MAX_TRACKS,
 ) -> Task:
@@ -339,7 +314,8 @@ def unwrap(
     treat such a callback as a hint and confirm it with `client.get(task_id)`.
 
     `expected_task_id` refuses a body naming another task, or naming none (it cannot be bound).
-    `max_bytes`/`max_tracks` are `parse`'s bounds; the size is checked before the signature.
+    `operation`, `max_bytes` and `max_tracks` are `parse`'s; the size is checked before the
+    signature.
     """
     receiver = _receiver(vendor)
     limit = _bound("max_bytes", max_bytes)
@@ -373,7 +349,7 @@ def unwrap(
                 f"{error} for this job: it was signed for another job (a delivery replayed "
                 "to this job's URL?) or with another secret"
             ) from None
-    task = parse(vendor, body, max_bytes=limit, max_tracks=max_tracks)
+    task = parse(vendor, body, operation=operation, max_bytes=limit, max_tracks=max_tracks)
     if expected_task_id is not None:
         if not task.task_id:
             raise CallbackError(
@@ -397,36 +373,46 @@ def parse(
     vendor: str,
     body: Body,
     *,
+    operation: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_tracks: int = DEFAULT_MAX_TRACKS,
 ) -> Task:
-    """The Task a callback body describes (bytes, str or already-decoded JSON object).
+    """The Task a callback body describes (bytes, str or already-decoded JSON object): the one
+    `client.get`/`client.wait` return for the same job, from its `operation` to its `result`.
 
-    Raises CallbackError for a vendor without callbacks, for a raw body over `max_bytes` (checked
-    before decoding), for one listing more than `max_tracks` tracks (checked before validation),
-    and for any body that is not the vendor's callback shape.
+    `operation` names the kind (a capability like "audio.wav", an operationId, or the callback's
+    own operationId; ConfigurationError for one the vendor does not call back for); without it
+    the kind is read from the body (see the module docstring). Raises CallbackError for a vendor
+    without callbacks, for a raw body over `max_bytes` (checked before decoding), for one listing
+    more than `max_tracks` items (checked before validation), for a body that fits no kind (or
+    several: pass `operation=`), and for a finished job whose result the body lacks.
     """
     receiver = _receiver(vendor)
     limit = _bound("max_bytes", max_bytes)
     track_limit = _bound("max_tracks", max_tracks)
+    chosen = None if operation is None else _kind_named(receiver, operation)
     if not isinstance(body, Mapping):
         _check_size(body, limit)
     document = _decode(body)
-    _check_tracks(receiver, document, track_limit)
-    _validate(receiver, document)
+    _check_tracks(receiver, (chosen,) if chosen else receiver.kinds, document, track_limit)
+    if chosen is None:
+        kind = _detect(receiver, document)
+    else:
+        kind = chosen
+        if not _schema.is_valid(vendor, kind.schema_name, document):
+            found = _schema.errors(vendor, kind.schema_name, document)
+            if found:
+                raise CallbackError(_schema.describe(found))
     code = document.get("code")
     if isinstance(code, float):  # 200.0 is an integer to JSON Schema; keep it one in Python
         document["code"] = int(code)
-    parser = _PARSERS.get(receiver.schema_name)
-    if parser is None:
-        raise ConfigurationError(f"{vendor}: no parser for callback schema {receiver.schema_name}")
     try:
-        task = parser(receiver, document)
+        task = _task(kind, document)
     except (CallbackError, ConfigurationError):
         raise
     except (ArithmeticError, ValueError, RecursionError) as exc:  # e.g. an enormous integer
         raise CallbackError(f"callback body has an out-of-range value: {exc}") from None
-    return attrs.evolve(task, raw=_generated_model(receiver, document))
+    return attrs.evolve(task, raw=_generated_model(kind, document))
 
 
 def _bound(name: str, value: object) -> int:
@@ -454,37 +440,35 @@ def _check_size(body: object, limit: int) -> None:
 
 
 @functools.cache
-def _track_path(vendor: str, schema_name: str) -> tuple[str, ...]:
-    """Where the callback schema keeps its list of tracks: the first array of named objects."""
-    components = _specs.load_spec(vendor)["components"]["schemas"]
-    pending: list[tuple[tuple[str, ...], Any]] = [((), components[schema_name])]
-    while pending:
-        path, schema = pending.pop(0)
-        if not isinstance(schema, Mapping):
-            continue
-        if "$ref" in schema:
-            schema = components.get(_ref_name(schema))
-            if not isinstance(schema, Mapping):
-                continue
-        if isinstance(schema.get("items"), Mapping) and "$ref" in schema["items"]:
-            return path
-        for branch in (*schema.get("anyOf", ()), *schema.get("oneOf", ())):
-            pending.append((path, branch))
-        for name, child in (schema.get("properties") or {}).items():
-            pending.append(((*path, str(name)), child))
-    raise ConfigurationError(f"{vendor}: {schema_name} lists no tracks (no array of objects)")
+def _item_lists(
+    vendor: str, schema_names: tuple[str, ...]
+) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each distinct item-list path of these schemas, with what its items are called."""
+    found: dict[tuple[str, ...], str] = {}
+    for name in schema_names:
+        path = track_path(vendor, name)
+        if path is not None:
+            music = any(
+                k.capability.startswith("music.") for k in kinds(vendor) if k.schema_name == name
+            )
+            if found.get(path) != "tracks":
+                found[path] = "tracks" if music else "items"
+    return tuple(found.items())
 
 
-def _check_tracks(receiver: _Receiver, document: Mapping[str, Any], limit: int) -> None:
-    path = _track_path(receiver.vendor, receiver.schema_name)
-    node: Any = document
-    for key in path:
-        node = node.get(key) if isinstance(node, Mapping) else None
-    if isinstance(node, list) and len(node) > limit:
-        raise CallbackError(
-            f"callback field {_dotted(path)} lists {len(node)} tracks, over the max_tracks bound "
-            f"of {limit} (a task has 2)"
-        )
+def _check_tracks(
+    receiver: _Receiver, table: Iterable[CallbackKind], document: Mapping[str, Any], limit: int
+) -> None:
+    names = tuple(dict.fromkeys(kind.schema_name for kind in table))
+    for path, word in _item_lists(receiver.vendor, names):
+        node: Any = document
+        for key in path:
+            node = node.get(key) if isinstance(node, Mapping) else None
+        if isinstance(node, list) and len(node) > limit:
+            raise CallbackError(
+                f"callback field {_schema.dotted(path)} lists {len(node)} {word}, over the "
+                f"max_tracks bound of {limit} (a task has 2)"
+            )
 
 
 def _reject_constant(name: str) -> Any:
@@ -532,179 +516,240 @@ def _decode(body: object) -> dict[str, Any]:
             f"callback body must be bytes, str or a mapping, not {type(body).__name__}"
         )
     if not isinstance(document, dict):
-        raise CallbackError(f"callback body must be a JSON object, got {_json_type(document)}")
+        raise CallbackError(
+            f"callback body must be a JSON object, got {_schema.json_type(document)}"
+        )
     return document
 
 
-@functools.cache
-def _fast_validator(vendor: str, schema_name: str) -> Any:
-    """jsonschema_rs's validator of the same schema (open enums opened), or None without it.
-
-    It only answers "valid?": a body it accepts is accepted; anything else - invalid, or a value
-    it cannot take (a huge integer, a lone surrogate, a non-JSON object) - goes to the Python
-    validator, which decides and words the error. Python jsonschema walks ~35 validator objects
-    per track (most of parse's time, ~0.2 s per MB of tracks); this takes microseconds.
-    """
-    try:
-        import jsonschema_rs
-    except ImportError:  # an optional accelerator (a dev dependency): the Python path is complete
-        return None
-    document = copy.deepcopy(dict(_specs.load_spec(vendor)))
-    schemas = document.get("components", {}).get("schemas", {})
-    for schema in schemas.values():
-        if isinstance(schema, dict) and any(marker in schema for marker in _OPEN_ENUM_MARKERS):
-            schema.pop("enum", None)
-    root = {"$ref": f"#/components/schemas/{schema_name}", "components": {"schemas": schemas}}
-    try:
-        return jsonschema_rs.Draft202012Validator(root, validate_formats=False)
-    except Exception:  # a schema it cannot compile: the Python validator alone
-        return None
+# --------------------------------------------------------------------------------------------
+# Which kind
 
 
-def _validate(receiver: _Receiver, document: dict[str, Any]) -> None:
-    fast = _fast_validator(receiver.vendor, receiver.schema_name)
-    if fast is not None:
-        try:
-            if fast.is_valid(document):
-                return
-        except Exception:  # a value jsonschema_rs cannot convert: let the Python validator decide
-            pass
-    validator = _validator(receiver.vendor, receiver.schema_name)
-    try:
-        errors = list(validator.iter_errors(document))
-    except RecursionError:
-        raise CallbackError("callback body is nested too deeply") from None
-    if errors:
-        best = min(errors, key=lambda e: (len(e.absolute_path), e.validator in ("anyOf", "oneOf")))
-        raise CallbackError(_describe(_deepest(best)))
-
-
-def _deepest(error: ValidationError) -> ValidationError:
-    """In an anyOf/oneOf, the branch that got furthest (matched the type, failed inside)."""
-    if error.validator in ("anyOf", "oneOf") and error.context:
-        deeper = [e for e in error.context if e.relative_path]
-        if deeper:
-            return _deepest(min(deeper, key=lambda e: -len(e.relative_path)))
-    return error
-
-
-_TYPE_WORDS = {
-    "string": "a string",
-    "integer": "an integer",
-    "number": "a number",
-    "boolean": "a boolean",
-    "object": "an object",
-    "array": "an array",
-    "null": "null",
-}
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, (list, tuple)):
-        return "array"
-    if isinstance(value, Mapping):
-        return "object"
-    return type(value).__name__
-
-
-def _type_list(value: object) -> list[str]:
-    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
-
-
-def _types_phrase(types: list[str]) -> str:
-    words = list(dict.fromkeys(_TYPE_WORDS.get(name, name) for name in types))
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-
-
-def _dotted(path: Iterable[object]) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _clip(text: str, limit: int = 200) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _describe(error: ValidationError) -> str:
-    path = _dotted(error.absolute_path)
-    where = f"callback field {path}" if path else "callback body"
-    got = _json_type(error.instance)
-    if error.validator == "required":
-        present = error.instance if isinstance(error.instance, Mapping) else {}
-        required: Any = error.validator_value
-        missing = [name for name in required if name not in present]
-        name = str(missing[0]) if missing else "?"
-        return f"callback is missing required field {path + '.' if path else ''}{name}"
-    if error.validator == "type":
-        return f"{where} must be {_types_phrase(_type_list(error.validator_value))} (got {got})"
-    if (
-        error.validator in ("anyOf", "oneOf")
-        and error.context
-        and all(e.validator == "type" and not e.relative_path for e in error.context)
-    ):
-        types = [name for e in error.context for name in _type_list(e.validator_value)]
-        return f"{where} must be {_types_phrase(types)} (got {got})"
-    return f"{where} is invalid: {_clip(str(error.message))}"
-
-
-def _integer(value: object) -> int:
-    # The schema says integer; JSON (and the validator) also accept 200.0 as one.
-    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
-
-
-def _parse_staged(receiver: _Receiver, body: dict[str, Any]) -> Task:
-    """SunoAPI.org / Apikley `{code, msg, data: {callbackType, task_id, data: [track], error}}`."""
+def _detect(receiver: _Receiver, document: dict[str, Any]) -> CallbackKind:
+    """The kind the body is (see the module docstring), or a CallbackError saying why not."""
     vendor = receiver.vendor
-    schema = _component(vendor, receiver.schema_name)
-    code_schema = _ref_name(schema["properties"]["code"])
-    data_schema = _component(vendor, _ref_name(schema["properties"]["data"]))
-    stage_schema = _ref_name(data_schema["properties"]["callbackType"])
+    names = list(dict.fromkeys(kind.schema_name for kind in receiver.kinds))
+    lenient = [name for name in names if _schema.is_valid(vendor, name, document)]
+    strict = [n for n in lenient if _schema.is_valid(vendor, n, document, strict=True)]
+    if strict:
+        return _one_of(receiver, strict)
+    # No kind takes it as it is: the nearest kinds (a key another kind declares counts against
+    # a kind more than a wrong value of its own key), among them those that take it leniently.
+    distance = {name: _schema.closeness(vendor, name, document) for name in names}
+    least = min(distance.values())
+    nearest = [name for name in names if distance[name] == least]  # the default kind first
+    fitting = [name for name in nearest if name in lenient]
+    if fitting:
+        return _one_of(receiver, fitting)
+    found = _schema.errors(vendor, nearest[0], document)
+    if not found:  # the Python validator accepts what jsonschema_rs did not: it decides
+        return _one_of(receiver, [nearest[0]])
+    message = _schema.describe(found)
+    if len(receiver.kinds) > 1:
+        kind = next(k for k in receiver.kinds if k.schema_name == nearest[0])
+        message += f" (read as {kind.capability}, the nearest kind; operation= names another)"
+    raise CallbackError(message)
 
-    code = _integer(body["code"])
-    data: Mapping[str, Any] = body["data"]
-    stage = data["callbackType"]
-    state = neutral_state(vendor, stage_schema, stage)
-    if code not in _success_codes(vendor, code_schema):
-        state = "failed"  # whatever the stage says (legacy bodies report failure as `complete`)
-    error = None
-    if state == "failed":
-        reason = data.get("error") or body.get("msg") or f"callback code {code}"
-        error = failure(code, reason, _specs.error_kinds(vendor, code_schema).get(str(code)))
-    items = data.get("data") or ()
-    return Task(
-        vendor=vendor,
-        task_id=str(data.get("task_id") or ""),
-        state=state,
-        vendor_state=stage,
-        error=error,
-        tracks=tuple(track_from(item, keys=_CALLBACK_TRACK_KEYS) for item in items),
-        raw=body,
+
+def _one_of(receiver: _Receiver, schema_names: list[str]) -> CallbackKind:
+    matching = [kind for kind in receiver.kinds if kind.schema_name in schema_names]
+    if matching[0].default or len(matching) == 1:
+        return matching[0]
+    raise CallbackError(
+        f"callback body fits {len(matching)} kinds of {receiver.vendor} callback: "
+        + ", ".join(kind.label for kind in matching)
+        + "; pass operation= (a capability or operationId) to say which"
     )
 
 
-def _parse_clips(receiver: _Receiver, body: dict[str, Any]) -> Task:
+# --------------------------------------------------------------------------------------------
+# The Task
+
+
+def _dig(node: Any, path: Iterable[str] | None) -> Any:
+    if path is None:
+        return None
+    for key in path:
+        node = node.get(key) if isinstance(node, Mapping) else None
+    return node
+
+
+def _integer(value: object) -> int | None:
+    # The schema says integer; JSON (and the validator) also accept 200.0 as one.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value)
+    return None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _task(kind: CallbackKind, body: dict[str, Any]) -> Task:
+    if kind.schema_name in _ADAPTER_TASKS:
+        return attrs.evolve(_ADAPTER_TASKS[kind.schema_name](kind, body), operation=kind.capability)
+    from ._adapters._base import failure, neutral_state
+
+    vendor = kind.vendor
+    code = _integer(body.get("code"))
+    ok = kind.code_schema is None or code in _success_codes(vendor, kind.code_schema)
+    task_id = ""
+    for path in kind.job_ids:
+        value = _dig(body, path)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and value:
+            task_id = value
+            break
+    shown = None
+    if kind.state is not None:
+        value = _dig(body, kind.state)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            shown = str(value)
+    if shown is not None and kind.state_schema is not None:
+        state = neutral_state(vendor, kind.state_schema, shown)
+    else:
+        state = "succeeded" if kind.state is None else "unknown"
+    if not ok:
+        state = "failed"  # whatever the stage says (legacy bodies report failure as `complete`)
+    error = None
+    if state == "failed":
+        reason = (
+            _text(_dig(body, kind.error_message))
+            or _text(body.get(kind.message_key) if kind.message_key else None)
+            or shown
+            or f"callback code {code}"
+        )
+        error_kind = None
+        if kind.code_schema is not None:
+            error_kind = _specs.error_kinds(vendor, kind.code_schema).get(str(code))
+        if error_kind is None and ok and shown is not None and kind.state_schema is not None:
+            error_kind = _specs.failure_kinds(vendor, kind.state_schema).get(shown)
+        error = failure(code, reason, error_kind)
+    binding = _bindings(vendor).get((kind.operation_id, kind.capability))
+    result: Any = None
+    tracks: tuple[Any, ...] = ()
+    if binding is not None:
+        if state == "succeeded" or (binding.partial and state != "failed"):
+            result = _result(kind, binding, body)
+            tracks = tuple(getattr(result, "tracks", ())) if _is_tracks(result) else ()
+    elif kind.capability.startswith("music."):
+        tracks = _music_tracks(kind, body)
+    return Task(
+        vendor=vendor,
+        task_id=task_id,
+        state=state,
+        vendor_state=shown,
+        error=error,
+        tracks=tracks,
+        raw=body,
+        operation=kind.capability,
+        result=result,
+    )
+
+
+def _is_tracks(result: object) -> bool:
+    from ._models import Tracks
+
+    return isinstance(result, Tracks)
+
+
+@functools.cache
+def _bindings(vendor: str) -> Mapping[tuple[str, str], Any]:
+    from ._adapters import bindings
+
+    return {(b.operation, b.request.capability): b for b in bindings(vendor)}
+
+
+def _as_poll_answer(kind: CallbackKind, body: Mapping[str, Any]) -> Any:
+    """The poll answer the callback stands for (x-sunokit-as-poll), for the binding's reader."""
+    if not kind.as_poll:
+        return body
+    answer: dict[str, Any] = {}
+    for move in kind.as_poll:
+        value = _dig(body, move.source)
+        if move.camel_keys:
+            value = _camel(value)
+        node = answer
+        for key in move.target[:-1]:
+            node = node.setdefault(key, {})
+        node[move.target[-1]] = value
+    return answer
+
+
+def _camel(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {camel_case(str(key)): item for key, item in value.items()}
+    if isinstance(value, list):
+        return [_camel(item) if isinstance(item, Mapping) else item for item in value]
+    return value
+
+
+def _result(kind: CallbackKind, binding: Any, body: Mapping[str, Any]) -> Any:
+    try:
+        return binding.result(_as_poll_answer(kind, body))
+    except RecursionError:
+        raise CallbackError("callback body is nested too deeply") from None
+    except (ArithmeticError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        message = str(exc)
+        # The reader names the poll answer's fields: say the callback's instead.
+        for move in sorted(kind.as_poll, key=lambda m: -len(m.target)):
+            message = message.replace(".".join(move.target), ".".join(move.source))
+        raise CallbackError(
+            f"{kind.capability} callback says the job finished, but {_clip(message)}"
+        ) from None
+
+
+# Track field -> key of a track in a staged callback (snake_case, unlike record-info).
+def _duration(item: Mapping[str, Any]) -> Any:
+    """The track's duration, None when it is a number too large to be seconds."""
+    value = item.get("duration")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_FLOAT_INT:
+        return None
+    return value
+
+
+_CALLBACK_TRACK_KEYS: Mapping[str, Any] = {
+    "id": "id",
+    "title": "title",
+    "audio_url": "audio_url",
+    "stream_url": "stream_audio_url",
+    "image_url": "image_url",
+    "duration": _duration,
+    "tags": "tags",
+    "lyrics": "prompt",
+    "model": "model_name",
+    "created_at": "createTime",
+}
+
+
+def _music_tracks(kind: CallbackKind, body: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The tracks of a music callback no binding reads (the music submit's: the adapter's)."""
+    from ._adapters._base import track_from
+
+    path = track_path(kind.vendor, kind.schema_name)
+    items = _dig(body, path) if path is not None else None
+    if not isinstance(items, list):
+        return ()
+    return tuple(
+        track_from(item, keys=_CALLBACK_TRACK_KEYS) for item in items if isinstance(item, Mapping)
+    )
+
+
+def _parse_clips(kind: CallbackKind, body: dict[str, Any]) -> Task:
     """SunoAPI.com `{code, data: [clip], message}`: the get_task shape, at a final state."""
-    vendor = receiver.vendor
-    schema = _component(vendor, receiver.schema_name)
+    from ._adapters._base import failure
+    from ._adapters._sunoapi_com import SunoapiComAdapter
+
+    vendor = kind.vendor
     code = _integer(body["code"])
     task_id = body.get("task_id")
     clips = [{**clip, "duration": _duration(clip)} for clip in body["data"]]
     task = SunoapiComAdapter().task_from_dict(
         {**body, "data": clips}, source="task", task_id=task_id if isinstance(task_id, str) else ""
     )
-    if code not in _success_codes(vendor, _ref_name(schema["properties"]["code"])):
+    if kind.code_schema is not None and code not in _success_codes(vendor, kind.code_schema):
         message = body.get("message") or (task.error.message if task.error else None)
         task = attrs.evolve(
             task, state="failed", error=failure(code, message or f"webhook code {code}")
@@ -712,17 +757,15 @@ def _parse_clips(receiver: _Receiver, body: dict[str, Any]) -> Task:
     return task
 
 
-_PARSERS: Mapping[str, Callable[[_Receiver, dict[str, Any]], Task]] = {
-    "MusicCallback": _parse_staged,
-    "WebhookPayload": _parse_clips,
-}
+#: Callback bodies read by the vendor's adapter as a whole (its music task shape).
+_ADAPTER_TASKS = {"WebhookPayload": _parse_clips}
 
 
-def _generated_model(receiver: _Receiver, document: dict[str, Any]) -> Any:
+def _generated_model(kind: CallbackKind, document: dict[str, Any]) -> Any:
     """The generated client's model of the body, or the dict when the model cannot take it
     (e.g. a code its closed enum does not list)."""
     try:
-        models = importlib.import_module(f"{receiver.vendor}_client.models")
-        return getattr(models, receiver.schema_name).from_dict(document)
+        models = importlib.import_module(f"{kind.vendor}_client.models")
+        return getattr(models, kind.schema_name).from_dict(document)
     except Exception:
         return document

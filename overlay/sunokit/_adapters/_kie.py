@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import importlib
+import math
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, ClassVar
@@ -378,8 +379,16 @@ def _midi_takes_a_stem(vendor: str) -> bool:
     return False
 
 
-def _number(item: Mapping[str, Any], key: str) -> float:
+def _number(item: Mapping[str, Any], key: str, *, numeric_string: bool = False) -> float:
     value = item.get(key)
+    if numeric_string and isinstance(value, str):  # the spec's "a number or a numeric string"
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            raise AnswerShapeError(f"a MIDI note's {key} {value[:40]!r} is not a number")
+        return number
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise AnswerShapeError(f"a MIDI note's {key} is {json_type(value)}; the spec says a number")
     return float(value)
@@ -391,8 +400,8 @@ def _midi(body: Any) -> Midi:
         notes = tuple(
             MidiNote(
                 pitch=int(_number(note, "pitch")),
-                start=_number(note, "start"),
-                end=_number(note, "end"),
+                start=_number(note, "start", numeric_string=True),
+                end=_number(note, "end", numeric_string=True),
                 velocity=_number(note, "velocity"),
             )
             for note in objects_at(item.get("notes"), "instruments[].notes")

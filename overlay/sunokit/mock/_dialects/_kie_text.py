@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from ... import _specs
 from .. import _spec
 from .._tasks import MockTask, Stage
 from ._base import Answer, Refusal, Store
@@ -67,6 +68,22 @@ class LyricsRenderer(KieRenderer):
         assert schema is not None
         return _spec.state_for(self.vendor, schema, (neutral,))
 
+    def _callback_key(self, task: MockTask, path: tuple[str, ...], key: str) -> str:
+        """`key` as the callback schema at `path` spells it (Apikley's is snake_case)."""
+        callback = _spec.callback_spec_for(self.vendor, task.operation)
+        assert callback is not None
+        name = _spec.schema_name_at(self.vendor, callback.schema_name, path)
+        if name is None:  # a list: its items' schema
+            parent = _spec.schema_name_at(self.vendor, callback.schema_name, path[:-1])
+            node = _specs.resolve(self.vendor, {"$ref": f"#/components/schemas/{parent}"})
+            branches = node["properties"][path[-1]].get("anyOf") or [node["properties"][path[-1]]]
+            items = next(b["items"] for b in branches if "items" in b)
+            name = str(items["$ref"]).rsplit("/", 1)[-1]
+        schema = _specs.resolve(self.vendor, {"$ref": f"#/components/schemas/{name}"})
+        fields = schema.get("properties") or {}
+        snake = "".join(f"_{c.lower()}" if c.isupper() else c for c in key)
+        return snake if snake in fields and key not in fields else key
+
     def callback_body(self, task: MockTask, stage: Stage) -> Any:
         if stage == "failed":
             return {
@@ -74,7 +91,7 @@ class LyricsRenderer(KieRenderer):
                 "msg": task.reason,
                 "data": {
                     "callbackType": self._callback_type(task, "failed"),
-                    "taskId": task.id,
+                    self._callback_key(task, ("data",), "taskId"): task.id,
                     "data": None,
                 },
             }
@@ -83,8 +100,11 @@ class LyricsRenderer(KieRenderer):
             "msg": _spec.callback_example_message(self.vendor, task.operation) or "success",
             "data": {
                 "callbackType": self._callback_type(task, "succeeded"),
-                "taskId": task.id,
-                "data": self._items(task),
+                self._callback_key(task, ("data",), "taskId"): task.id,
+                "data": [
+                    {self._callback_key(task, ("data", "data"), k): v for k, v in item.items()}
+                    for item in self._items(task)
+                ],
             },
         }
 
