@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from .._bindings import Binding
 from .._specs import check_vendor
-from . import _kie, _relay, _sunoapi_com, _sunosay
 from ._base import Adapter, Call
-from ._kie import KieAdapter
-from ._relay import RelayAdapter
-from ._sunoapi_com import SunoapiComAdapter
-from ._sunosay import SunosayAdapter
 
 __all__ = ["REQUEST_ONLY", "Adapter", "Call", "bindings", "get_adapter"]
 
-#: Each family's bindings beyond music (music goes through the adapters).
-_FAMILY_BINDINGS: dict[str, tuple[Binding, ...]] = {
-    "sunoapi_org": _kie.BINDINGS,
-    "apikley": _kie.BINDINGS,
-    "sunoapi_com": _sunoapi_com.BINDINGS,
-    "sunosay": _sunosay.BINDINGS,
-    "relay": _relay.BINDINGS,
+#: Each vendor's family module (its adapter class, and its `BINDINGS` beyond music: music goes
+#: through the adapters). A family is imported when its vendor is first used, so a client
+#: loads only its own vendor's generated package.
+_FAMILIES: dict[str, tuple[str, str]] = {
+    "sunoapi_org": ("._kie", "KieAdapter"),
+    "apikley": ("._kie", "KieAdapter"),
+    "sunoapi_com": ("._sunoapi_com", "SunoapiComAdapter"),
+    "sunosay": ("._sunosay", "SunosayAdapter"),
+    "relay": ("._relay", "RelayAdapter"),
 }
 
 
@@ -62,15 +62,16 @@ REQUEST_ONLY: dict[str, dict[str, str]] = {
 def bindings(vendor: str) -> tuple[Binding, ...]:
     """The vendor's bindings whose operation its spec has."""
     check_vendor(vendor)
-    return tuple(b for b in _FAMILY_BINDINGS[vendor] if b.offered_by(vendor))
+    family: tuple[Binding, ...] = _family(vendor).BINDINGS
+    return tuple(b for b in family if b.offered_by(vendor))
 
 
 def get_adapter(vendor: str) -> Adapter:
     check_vendor(vendor)
-    if vendor in ("sunoapi_org", "apikley"):
-        return KieAdapter(vendor)
-    if vendor == "sunoapi_com":
-        return SunoapiComAdapter()
-    if vendor == "sunosay":
-        return SunosayAdapter()
-    return RelayAdapter()
+    adapter: Any = getattr(_family(vendor), _FAMILIES[vendor][1])
+    made: Adapter = adapter(vendor) if vendor in ("sunoapi_org", "apikley") else adapter()
+    return made
+
+
+def _family(vendor: str) -> Any:
+    return importlib.import_module(_FAMILIES[vendor][0], __name__)
