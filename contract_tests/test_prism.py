@@ -14,6 +14,9 @@ that loop (both pinned in package.json, installed by `make install` with `npm ci
   Prism also POSTs the documented callbacks to `callback_url`; `sunokit.callbacks.parse` must
   read them. Every request example in the specs must pass Prism, every negative example must
   fail it for the documented keyword.
+- Every operation of every spec (enumerated from the specs, so new operations join at once):
+  the generated client sends its first documented request to Prism, which must find nothing
+  wrong with it, and parses Prism's answer (the first 2xx example) into the documented model.
 
 Missing node tools are a failure with the fix (`make install`), never a skip.
 """
@@ -657,3 +660,129 @@ def test_prism_rejects_an_invalid_request(prism: dict[str, PrismServer]) -> None
     assert any("customMode" in message for message in missing), missing
     assert any("callBackUrl" in message for message in missing), missing
     assert _violation_lines(server.since(start)), server.since(start)
+
+
+# --------------------------------------------------------------------------------------------
+# Every operation of every spec: the generated client against Prism
+
+
+def _spec_operations() -> list[tuple[str, str, str, Mapping[str, Any]]]:
+    """(vendor, path, method, operation) for every operation of every spec."""
+    return [
+        (vendor, path, method, operation)
+        for vendor in VENDORS
+        for path, item in load(vendor)["paths"].items()
+        for method, operation in item.items()
+        if isinstance(operation, dict) and "responses" in operation
+    ]
+
+
+SPEC_OPERATIONS = _spec_operations()
+
+
+def _example_argument(vendor: str, parameter: Mapping[str, Any]) -> Any:
+    """A parameter's documented example (the parameter's or its schema's), else a string."""
+    from .spec_tools import resolve
+
+    schema = resolve(load(vendor), parameter.get("schema", {}))
+    for found in (parameter.get("example"), schema.get("example"), *schema.get("examples", ())):
+        if found is not None:
+            return found
+    return "prism-example"
+
+
+def _generated_arguments(
+    vendor: str, operation: Mapping[str, Any], sink: CallbackSink, hook: str
+) -> dict[str, Any]:
+    """The generated function's arguments from the operation's first documented request:
+    the JSON example (callback URLs pointed at the local sink) or the multipart body's
+    required parts, and each parameter's example, by its Python name."""
+    from .spec_tools import model_class, resolve
+
+    kwargs: dict[str, Any] = {}
+    content = (operation.get("requestBody") or {}).get("content", {})
+    if "application/json" in content:
+        media = content["application/json"]
+        body = dict(next(iter(media["examples"].values()))["value"])
+        body = {k: sink.url(vendor, hook) if k in CALLBACK_FIELDS else v for k, v in body.items()}
+    elif "multipart/form-data" in content:
+        media = content["multipart/form-data"]
+        schema = resolve(load(vendor), media["schema"])
+        properties = schema.get("properties", {})
+        body = {
+            name: b"sunokit"
+            if resolve(load(vendor), properties.get(name, {})).get("format") == "binary"
+            else "x"
+            for name in schema.get("required", ())
+        }
+    else:
+        media = None
+    if media is not None:
+        model = model_class(vendor, media["schema"])
+        assert model is not None, f"{operation['operationId']}: no generated request model"
+        kwargs["body"] = model.from_dict(body)
+    for parameter in operation.get("parameters", ()):
+        parameter = resolve(load(vendor), parameter)
+        name = re.sub(r"(?<!^)(?=[A-Z])", "_", parameter["name"]).lower()
+        kwargs[name] = _example_argument(vendor, parameter)
+    return kwargs
+
+
+@pytest.mark.prism
+@pytest.mark.parametrize(
+    ("vendor", "path", "method", "operation"),
+    SPEC_OPERATIONS,
+    ids=[f"{v}:{op['operationId']}" for v, _, _, op in SPEC_OPERATIONS],
+)
+def test_every_operation_passes_prism_and_its_answer_parses(
+    vendor: str,
+    path: str,
+    method: str,
+    operation: Mapping[str, Any],
+    prism: dict[str, PrismServer],
+    callback_sink: CallbackSink,
+) -> None:
+    """Each spec operation, sent by the generated client from its first documented request:
+    Prism (its own validator) finds nothing wrong with the request, answers the operation's
+    first 2xx example, and the generated client parses that into the documented model,
+    every value kept. New spec operations are picked up from the spec."""
+    import importlib
+
+    server = prism[vendor]
+    operation_id = str(operation["operationId"])
+    endpoint = importlib.import_module(f"{vendor}_client.api.{operation['tags'][0]}.{operation_id}")
+    kwargs = _generated_arguments(vendor, operation, callback_sink, f"/ops/{vendor}/{operation_id}")
+    package = importlib.import_module(f"{vendor}_client")
+    exchanges: list[httpx.Response] = []
+    start = server.mark()
+    client = package.AuthenticatedClient(
+        base_url=server.url,  # Prism serves every operation at its spec path, whatever server
+        token=API_KEY,
+        raise_on_unexpected_status=True,
+        timeout=httpx.Timeout(10.0),
+        httpx_args={"event_hooks": {"response": [exchanges.append]}},
+    )
+    with client:
+        response = endpoint.sync_detailed(client=client, **kwargs)
+    assert len(exchanges) == 1
+    for exchange in exchanges:
+        exchange.read()
+    exchange = exchanges[0]
+    assert exchange.is_success, _exchange(exchange)
+    assert not _violations(exchange), _exchange(exchange)
+    assert _violation_lines(server.since(start)) == [], server.since(start)
+    example = _first_success_example(operation)
+    assert json.loads(response.content) == example
+    assert response.parsed is not None, response.content[:300]
+    assert response.parsed.to_dict() == example
+
+
+def test_prism_operations_are_every_operation_of_every_spec() -> None:
+    for vendor in VENDORS:
+        ids = {op["operationId"] for v, _, _, op in SPEC_OPERATIONS if v == vendor}
+        paths = load(vendor)["paths"]
+        assert len(ids) == sum(
+            isinstance(o, dict) and "responses" in o
+            for item in paths.values()
+            for o in item.values()
+        )
