@@ -688,5 +688,5 @@ def test_console_script_is_installed_next_to_the_interpreter() -> None:
     assert Path(script).exists()
     result = run_process([script], "--help")
     assert result.code == 0
-    for name in ("check", "parse", "generate", "wait", "download", "mock"):
+    for name in ("check", "parse", "generate", "run", "request", "wait", "download", "tasks"):
         assert name in result.out

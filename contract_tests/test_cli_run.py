@@ -311,3 +311,42 @@ def test_every_attrs_field_of_every_operation_has_an_option() -> None:
             if field.name in ("callback_url", "tuning", "music"):
                 continue
             assert field.name in named, f"{kind.__name__}.{field.name}"
+
+
+def test_a_vendor_that_requires_a_callback_url_names_the_option_and_sends_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with served(KIE, monkeypatch) as (mocked, reach):
+        reach = reach[: reach.index("--callback-url")]
+        code, out, err = command(capsys, "run", "generate-lyrics", *reach, "--prompt", "rain",
+                                 "--out", str(tmp_path))  # fmt: skip
+        assert len(mocked.mock.tasks) == 0
+    assert (code, out) == (2, "")
+    assert "--callback-url" in err
+    assert "nothing was sent" in err
+
+
+def test_hostile_field_values_are_refused_naming_the_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_utf8 = tmp_path / "lyrics.txt"
+    not_utf8.write_bytes(b"\xff\xfe\x00bad")
+    base = ["run", "--vendor", KIE, "--mock", "--out", str(tmp_path)]
+    cases = [
+        (["replace-section", "--track", "T:A", "--lyrics", str(not_utf8), "--style", "s",
+          "--title", "t", "--start", "1", "--end", "2"], 2, "not UTF-8"),
+        (["replace-section", "--track", "T:A", "--lyrics", str(tmp_path / "missing"),
+          "--style", "s", "--title", "t", "--start", "1", "--end", "2"], 2, "missing"),
+        (["boost-style", "--style", "   "], 1, "style must be a non-empty string"),
+        (["validate-voice", "--voice-url", "ftp://x", "--start", "0", "--end", "1"], 1,
+         "voice_url must be an http(s) URL"),
+        (["validate-voice", "--voice-url", "https://x", "--start", "1e400", "--end", "1"], 2,
+         "not a finite number"),
+        (["upload-bytes", "--data", str(tmp_path / "nope.bin")], 2, "nope.bin"),
+    ]  # fmt: skip
+    for argv, expected, message in cases:
+        name, *rest = argv
+        code, _, err = command(capsys, base[0], name, *base[1:], *rest)
+        assert code == expected, (argv, err)
+        assert message in err, (argv, err)
+        assert "Traceback" not in err

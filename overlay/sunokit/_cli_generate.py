@@ -183,7 +183,11 @@ def describe_request(request: MusicRequest, callback_url: str | None) -> dict[st
 
 
 def _needs_callback_url(violations: tuple[Violation, ...]) -> bool:
-    return any(v.keyword == "required" and "callback" in v.path.lower() for v in violations)
+    """The vendor wants a callback URL and none was given: the field is missing (a music
+    body leaves it out) or null (a binding sends the client's None)."""
+    return any(
+        "callback" in v.path.lower() and v.keyword in ("required", "type") for v in violations
+    )
 
 
 def run_generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
