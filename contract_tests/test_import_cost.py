@@ -56,6 +56,21 @@ def test_every_public_name_still_loads_on_first_use() -> None:
     assert {"sunokit._client", "sunokit.callbacks", "sunokit._batch"} <= loaded
 
 
+@pytest.mark.parametrize(
+    ("vendor", "package"),
+    [("sunosay", "sunosay_client"), ("sunoapi_org", "sunoapi_org_client")],
+)
+def test_a_client_loads_only_its_own_vendor(vendor: str, package: str) -> None:
+    loaded = loaded_after(
+        "import sunokit\n"
+        f"sunokit.SunoClient({vendor!r}, api_key='k', callback_url='https://example.com/h')\n"
+    )
+    generated = {name for name in loaded if name.endswith("_client") and "." not in name}
+    assert generated - {"sunokit._client"} == {package}
+    # Validation (jsonschema) and callbacks load when a body is first checked / parsed.
+    assert {"jsonschema", "sunokit.callbacks", "sunokit._batch"} & loaded == set()
+
+
 def test_an_unknown_name_is_an_attribute_error() -> None:
     import sunokit
 

@@ -64,7 +64,6 @@ from ._waiting import (
     Waiter,
     check_wait_options,
 )
-from .callbacks import _secret_field, callback_vendors
 
 __all__ = ["DEFAULT_TIMEOUT", "AsyncSunoClient", "SunoClient"]
 
@@ -488,7 +487,7 @@ class _ClientCore:
     def raw(self, response: Any) -> RawResponse:
         return RawResponse(
             status_code=int(response.status_code),
-            headers=dict(response.headers),
+            headers=dict(response.headers.items()),  # one pass (dict(headers) is quadratic)
             content=bytes(response.content),
             parsed=response.parsed,
         )
@@ -636,6 +635,8 @@ def _checked_max_concurrency(bound: object) -> int | None:
 
 def _webhook_secret_field(vendor: str, secret: str) -> str:
     """The submit field that carries `secret`, for a vendor that signs its webhooks."""
+    from .callbacks import _secret_field, callback_vendors  # only a signing client needs them
+
     if not isinstance(secret, str) or not secret:
         raise ConfigurationError("webhook_secret must be a non-empty string")
     signing = [v for v in callback_vendors() if _secret_field(v) is not None]
