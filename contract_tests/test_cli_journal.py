@@ -238,3 +238,20 @@ def test_an_interrupted_submit_points_at_the_journal_entry(
     assert "may have accepted" in err
     assert "entry 1 (unknown: may have been accepted)" in err
     assert "sunokit tasks --adopt 1 TASK_ID" in err
+
+
+def test_an_unusable_journal_stops_the_create_before_anything_is_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"not a database" * 300)
+    with served(monkeypatch, timings=INSTANT) as mocked:
+        for journal in (tmp_path, broken):  # a directory; a file that is no journal
+            code, _, err = command(
+                capsys, "generate", "--vendor", VENDOR, *REQUEST, "--base-url", mocked.base_url,
+                "--out", str(tmp_path / "out"), "--journal", str(journal),
+            )  # fmt: skip
+            assert code == 2, err
+            assert "nothing was sent" in err
+            assert "--no-journal" in err
+        assert len(mocked.mock.tasks) == 0

@@ -297,6 +297,8 @@ def submit_and_follow(
         return refused_locally(args, error, stderr)
     except ConfigurationError as error:
         hint = "" if args.mock else " (or try it offline with --mock)"
+        if "journal" in str(error):
+            hint = "; nothing was sent (name another file with --journal PATH, or --no-journal)"
         stderr.write(f"sunokit: {error}{hint}\n")
         return EXIT_USAGE
     except (UnsupportedRequestError, ValueError) as error:
