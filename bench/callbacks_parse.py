@@ -10,7 +10,11 @@ the body), best of several runs:
 - lyrics: a valid callback, the spec's track repeated (at most DEFAULT_MAX_TRACKS times) with
   its lyrics lengthened to fill the size;
 - tracks: the spec's track repeated as often as fits (thousands: over the track bound);
-- tiny:   the smallest tracks the schema allows, as many as fit (the worst case per byte).
+- tiny:   the smallest tracks the schema allows, as many as fit (the worst case per byte);
+- invalid: the lyrics body with one wrong value in its last track (no kind takes it: the
+  distance to every kind is measured and the nearest one's violation worded);
+- other:  another kind than music (the lyrics callback, where the vendor has one), its
+  variants' text lengthened to fill the size (the kind is read from the body).
 
 Goals (exit 1 when one is missed), for every vendor and shape:
 
@@ -93,6 +97,46 @@ def many_tracks(vendor: str, size: int, tiny: bool) -> bytes:
     return raw + b" " * max(0, size - len(raw))
 
 
+def invalid(vendor: str, size: int, max_tracks: int) -> bytes:
+    """The lyrics-shaped body with a number where its last track has a string."""
+    value = json.loads(body_of(vendor, size, max_tracks))
+    tracks = value["data"] if isinstance(value["data"], list) else value["data"]["data"]
+    key = next(key for key, field in tracks[-1].items() if isinstance(field, str))
+    tracks[-1][key] = 5
+    raw = json.dumps(value).encode()
+    return raw + b" " * max(0, size - len(raw))
+
+
+def other_kind(vendor: str, size: int) -> bytes | None:
+    """A successful lyrics callback of `size` bytes, or None when the vendor sends none."""
+    from sunokit import callbacks
+    from sunokit._specs import operations
+
+    kind = next(
+        (k for k in callbacks.callback_kinds(vendor) if k.capability == "lyrics.generate"), None
+    )
+    if kind is None:
+        return None
+    definition = next(
+        o.definition for o in operations(vendor) if o.operation_id == kind.operation_id
+    )
+    for callback in definition["callbacks"].values():
+        for item in callback.values():
+            media = item["post"]["requestBody"]["content"]["application/json"]
+            for example in media.get("examples", {}).values():
+                value = copy.deepcopy(example["value"])
+                items = value["data"].get("data") if isinstance(value["data"], dict) else None
+                if value.get("code") == 200 and items:
+                    base = len(json.dumps(value).encode())
+                    verse = "[Verse]\nRain on a tin roof, the night is long\n"
+                    per_item = max(0, (size - base) // len(items))
+                    for entry in items:
+                        entry["text"] = (verse * (per_item // len(verse) + 1))[:per_item]
+                    raw = json.dumps(value).encode()
+                    return raw + b" " * max(0, size - len(raw))
+    return None
+
+
 def answer(parse: Callable[[str, bytes], Any], vendor: str, body: bytes) -> Any:
     from sunokit import CallbackError
 
@@ -122,10 +166,12 @@ def main() -> int:
     max_tracks = getattr(callbacks, "DEFAULT_MAX_TRACKS", 100)
     figures: dict[str, Any] = {}
     failures: list[str] = []
-    shapes: dict[str, Callable[[str, int], bytes]] = {
+    shapes: dict[str, Callable[[str, int], bytes | None]] = {
         "lyrics": lambda vendor, size: body_of(vendor, size, max_tracks),
         "tracks": lambda vendor, size: many_tracks(vendor, size, tiny=False),
         "tiny": lambda vendor, size: many_tracks(vendor, size, tiny=True),
+        "invalid": lambda vendor, size: invalid(vendor, size, max_tracks),
+        "other": other_kind,
     }
     print(
         f"{'vendor':<12} {'shape':<7} {'body':>6} {'json.loads':>11} {'parse':>10} {'ratio':>7}"
@@ -137,8 +183,14 @@ def main() -> int:
             loads: dict[str, float] = {}
             for label, size in SIZES.items():
                 body = build(vendor, size)
+                if body is None:  # the vendor sends no such kind
+                    break
                 result = answer(callbacks.parse, vendor, body)  # also warms the caches
-                said = f"{len(result.tracks)} tracks" if hasattr(result, "tracks") else "refused"
+                said = (
+                    f"{result.operation}: {len(result.tracks)} tracks"
+                    if hasattr(result, "tracks")
+                    else "refused"
+                )
                 baseline = best(functools.partial(json.loads, body))
                 parsed = best(functools.partial(answer, callbacks.parse, vendor, body))
                 per[label] = parsed
@@ -154,6 +206,8 @@ def main() -> int:
                     f"{vendor:<12} {shape:<7} {label:>6} {baseline * 1e3:>8.2f} ms "
                     f"{parsed * 1e3:>7.2f} ms {parsed / baseline:>6.1f}x  {said}"
                 )
+            if len(per) < len(SIZES):
+                continue
             linear = per["1MB"] / per["100KB"]
             growth = (per["1MB"] / loads["1MB"]) / (per["100KB"] / loads["100KB"])
             figures[f"{vendor}/{shape}/1MB_over_100KB"] = {

@@ -473,3 +473,38 @@ def test_midi_note_times_given_as_numeric_strings_are_numbers() -> None:
     note["start"] = "soon"
     with pytest.raises(CallbackError, match="MIDI note's start 'soon' is not a number"):
         callbacks.parse("sunoapi_org", body)
+
+
+# --------------------------------------------------------------------------------------------
+# sunokit parse VENDOR callback [--operation KIND]
+
+
+def _cli(*args: str, stdin: str) -> tuple[int, str, str]:
+    import io
+
+    from sunokit._cli_parse import run_parse
+
+    out, err = io.StringIO(), io.StringIO()
+    vendor, kind, *rest = args
+    operation = rest[1] if rest[:1] == ["--operation"] else None
+    code = run_parse(vendor, kind, "-", io.StringIO(stdin), out, err, operation=operation)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_cli_parses_every_kind_and_takes_operation() -> None:
+    wav = json.dumps({"code": 200, "msg": "ok", "data": {"task_id": "w", "audioWavUrl": "u"}})
+    code, out, err = _cli("apikley", "callback", stdin=wav)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["operation"] == "audio.wav"
+    assert json.loads(out)["result"] == {"url": "u", "format": "wav"}
+    failed = json.dumps({"code": 500, "msg": "no", "data": None})
+    code, out, err = _cli("sunoapi_org", "callback", stdin=failed)
+    assert (code, out) == (1, "")
+    assert "pass --operation" in err
+    assert "audio.stems (separate_stems)" in err
+    code, out, err = _cli("sunoapi_org", "callback", "--operation", "separate_stems", stdin=failed)
+    assert code == 0, err
+    assert (json.loads(out)["operation"], json.loads(out)["state"]) == ("audio.stems", "failed")
+    code, out, err = _cli("sunoapi_org", "task", "--operation", "audio.wav", stdin=failed)
+    assert (code, out) == (2, "")
+    assert "--operation applies to a callback body only" in err

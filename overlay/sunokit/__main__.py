@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "file", nargs="?", default="-", metavar="FILE", help="JSON file, or - for stdin"
     )
+    parse.add_argument(
+        "--operation",
+        help="callback only: the kind (a capability like audio.wav or an operationId); "
+        "default: read from the body",
+    )
 
     generate = commands.add_parser(
         "generate",
@@ -145,7 +150,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "parse":
         from ._cli_parse import run_parse
 
-        return run_parse(args.vendor, args.kind, args.file, sys.stdin, sys.stdout, sys.stderr)
+        return run_parse(
+            args.vendor,
+            args.kind,
+            args.file,
+            sys.stdin,
+            sys.stdout,
+            sys.stderr,
+            operation=args.operation,
+        )
     if args.command == "generate":
         from ._cli_generate import run_generate
 

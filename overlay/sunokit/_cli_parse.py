@@ -1,4 +1,5 @@
-"""`sunokit parse VENDOR {submit,task,callback} [FILE|-]`: a vendor body as a neutral task."""
+"""`sunokit parse VENDOR {submit,task,callback} [FILE|-] [--operation KIND]`: a vendor body as a
+neutral task (a callback of any kind its spec documents)."""
 
 from __future__ import annotations
 
@@ -25,10 +26,21 @@ def read_source(source: str, stdin: TextIO) -> str:
 
 
 def run_parse(
-    vendor: str, kind: str, source: str, stdin: TextIO, stdout: TextIO, stderr: TextIO
+    vendor: str,
+    kind: str,
+    source: str,
+    stdin: TextIO,
+    stdout: TextIO,
+    stderr: TextIO,
+    *,
+    operation: str | None = None,
 ) -> int:
+    """`operation` (callbacks only) names the callback's kind; without it the body says."""
     if vendor not in VENDORS:
         stderr.write(f"sunokit: unknown vendor {vendor!r}; choose one of: {', '.join(VENDORS)}\n")
+        return 2
+    if operation is not None and kind != "callback":
+        stderr.write("sunokit: --operation applies to a callback body only\n")
         return 2
     try:
         text = read_source(source, stdin)
@@ -37,7 +49,7 @@ def run_parse(
         return 2
     try:
         if kind == "callback":
-            task = callbacks.parse(vendor, text)
+            task = callbacks.parse(vendor, text, operation=operation)
         else:
             body: Any = json.loads(text)
             if not isinstance(body, dict):
@@ -58,7 +70,8 @@ def run_parse(
             else:
                 task = adapter.task_from_status("", raw)
     except SunokitError as error:
-        stderr.write(f"sunokit: {error}\n")
+        # the library says operation=; here it is an option
+        stderr.write(f"sunokit: {str(error).replace('pass operation=', 'pass --operation')}\n")
         return 1
     except RecursionError:
         stderr.write(f"sunokit: this {vendor} {kind} body is nested too deeply to read\n")
