@@ -60,6 +60,7 @@ def _through(
         return answer(request)
 
     http = httpx.Client(transport=httpx.MockTransport(handler))
+    options.setdefault("sleep", lambda seconds: None)  # no real waits between polls, retries
     client = sunokit.SunoClient(
         VENDOR, api_key="k1", base_url="https://gw.test", http_client=http, **options
     )
@@ -114,6 +115,8 @@ def test_lyrics_through_the_typed_client(m: MockedVendor) -> None:
     assert isinstance(task.result, sunokit.Lyrics)
     assert "rain on an old window" in task.result.text
     assert m.mock.tasks[task.task_id].operation == "submit_lyrics"
+    # what stock gateways do with notify_hook: nothing (the spec describes no callback)
+    assert not [r for r in m.mock.callbacks if r.task_id == task.task_id]
 
 
 def test_a_lyrics_task_on_the_wire_is_a_valid_lyrics_taskdto(m: MockedVendor) -> None:
@@ -319,3 +322,19 @@ def test_lyrics_on_the_async_client(m: MockedVendor) -> None:
     task = asyncio.run(go())
     assert isinstance(task.result, sunokit.Lyrics)
     assert "rain" in task.result.text
+
+
+def test_the_documented_lyrics_taskdto_is_read_as_lyrics() -> None:
+    done = _example("/suno/fetch/{id}", "sunokit-success-lyrics")
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/suno/submit/lyrics":
+            return httpx.Response(200, json={"code": "success", "message": "", "data": "L1"})
+        return httpx.Response(200, json=done)
+
+    client, _, http = _through(answer)
+    with http, client:
+        task = client.generate(sunokit.GenerateLyrics("rain"), timeout=5)
+    assert task.result == sunokit.Lyrics(
+        (sunokit.LyricsVariant(done["data"]["data"]["text"], "Rainy Window"),)
+    )

@@ -60,7 +60,9 @@ def _through(answer: Any) -> tuple[sunokit.SunoClient, list[httpx.Request], http
         return answer(request)
 
     http = httpx.Client(transport=httpx.MockTransport(handler))
-    client = sunokit.SunoClient(VENDOR, api_key="k1", base_url="https://x.test", http_client=http)
+    client = sunokit.SunoClient(
+        VENDOR, api_key="k1", base_url="https://x.test", http_client=http, sleep=lambda s: None
+    )
     return client, sent, http
 
 
@@ -239,3 +241,26 @@ def test_the_lyrics_lifecycle_on_the_wire() -> None:
     assert "running" in seen
     assert seen[-1] == "succeeded"
     assert body["lyrics"]["text"]
+
+
+def test_an_undocumented_lyrics_state_keeps_the_wait_going() -> None:
+    """The states are an open list (only `complete` is documented): an unknown one is no error
+    and no end, the next answer decides."""
+    answers = iter(["processing", "complete"])
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/suno/lyrics/generate-lyrics":
+            return httpx.Response(200, json={"code": 200, "task_id": "L1", "message": "ok!"})
+        body = {"code": 200, "task_id": "L1", "status": next(answers)}
+        body["lyrics"] = {"text": "[Verse]\nla", "title": "La"}
+        return httpx.Response(200, json=body)
+
+    client, sent, http = _through(answer)
+    seen: list[sunokit.Task] = []
+    with http, client:
+        task = client.submit(sunokit.GenerateLyrics("la"))
+        done = client.wait(task, timeout=30, on_update=seen.append)
+    assert [t.state for t in seen][-1] == "succeeded"
+    assert any(t.state == "unknown" and t.vendor_state == "processing" for t in seen)
+    assert done.result is not None
+    assert len(sent) == 3
