@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import struct
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import attrs
 import pytest
 import sunokit
-from sunokit import _cli_run
+from sunokit import _cli_results, _cli_run
 from sunokit.__main__ import main
 from sunokit._adapters import bindings, get_adapter
 from sunokit.mock import StageTimings
@@ -350,3 +351,87 @@ def test_hostile_field_values_are_refused_naming_the_option(
         assert code == expected, (argv, err)
         assert message in err, (argv, err)
         assert "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- MIDI
+
+
+def _read_midi(data: bytes) -> tuple[int, list[list[tuple[int, int, int, int]]]]:
+    """(ticks per beat, per track: [(absolute tick, status, pitch, velocity)]) of a Standard
+    MIDI File, read independently of the writer."""
+    assert data[:4] == b"MThd"
+    length, kind, count, division = struct.unpack(">IHHH", data[4:14])
+    assert (length, kind) == (6, 1)
+    tracks, position = [], 14
+    for _ in range(count):
+        assert data[position : position + 4] == b"MTrk"
+        (size,) = struct.unpack(">I", data[position + 4 : position + 8])
+        chunk, position = data[position + 8 : position + 8 + size], position + 8 + size
+        events, at, tick = [], 0, 0
+        while at < len(chunk):
+            delta = 0
+            while True:
+                byte = chunk[at]
+                at += 1
+                delta = (delta << 7) | (byte & 0x7F)
+                if not byte & 0x80:
+                    break
+            tick += delta
+            status = chunk[at]
+            if status == 0xFF:  # meta: type, length (short here), data
+                at += 3 + chunk[at + 2]
+                continue
+            events.append((tick, status, chunk[at + 1], chunk[at + 2]))
+            at += 3
+        tracks.append(events)
+    assert position == len(data)
+    return division, tracks
+
+
+def test_a_midi_transcription_is_written_as_a_standard_midi_file() -> None:
+    note = sunokit.MidiNote
+    midi = sunokit.Midi(
+        (
+            sunokit.MidiInstrument("Piano", (note(60, 0.0, 0.5, 0.8), note(64, 0.25, 1.0, 100))),
+            sunokit.MidiInstrument("Bass", (note(300, 1e9, float("nan"), -1),)),  # hostile
+        )
+    )
+    division, tracks = _read_midi(_cli_results.midi_file(midi))
+    assert len(tracks) == 3  # the tempo track, then one per instrument
+    per_second = division * 2  # 120 bpm
+    assert tracks[1] == [
+        (0, 0x90, 60, round(0.8 * 127)),
+        (round(0.25 * per_second), 0x90, 64, 100),
+        (round(0.5 * per_second), 0x80, 60, 0),
+        (per_second, 0x80, 64, 0),
+    ]
+    (on, off) = tracks[2]
+    assert (on[1] & 0xF0, on[2], off[1] & 0xF0) == (0x90, 127, 0x80)  # pitch clamped
+    assert on[0] == 24 * 3600 * per_second  # a day at most
+    assert off[0] == on[0] + 1  # never before its start: a note of no length lasts a tick
+
+
+def test_generate_midi_from_a_stem_separation_saves_a_midi_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    with served(KIE, monkeypatch) as (_, reach):
+        song, sidecar = a_song(capsys, reach, out)
+        code, stdout, err = command(capsys, "run", "separate-stems", *reach, "--track",
+                                    str(sidecar), "--out", str(out), "--json")  # fmt: skip
+        assert code == 0, err
+        stems = out / f"{json.loads(stdout)['task_id']}.json"
+        code, stdout, err = command(capsys, "run", "generate-midi", *reach, "--task", str(stems),
+                                    "--out", str(out), "--json")  # fmt: skip
+        assert code == 0, err
+        again, text, err = command(capsys, "run", "generate-midi", *reach, "--task",
+                                   str(stems), "--out", str(out))  # fmt: skip
+    assert again == 0, err
+    document = json.loads(stdout)
+    assert document["request"]["task"] == json.loads(stems.read_text("utf-8"))["task_id"]
+    saved = Path(document["files"]["midi"])
+    _, tracks = _read_midi(saved.read_bytes())
+    notes = sum(len(n["notes"]) for n in document["result"]["instruments"])
+    assert sum(status & 0xF0 == 0x90 for track in tracks for _, status, _, _ in track) == notes
+    assert "midi saved as" in text
+    assert song["tracks"]
