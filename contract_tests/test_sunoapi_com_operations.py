@@ -409,3 +409,24 @@ def test_a_bound_create_is_signed_like_a_music_submit(m: MockedVendor, song: sun
     assert _sent(m, task.task_id)["webhook_secret"] == "whsec-2"
     assert m.mock.tasks[task.task_id].callback_secret == "whsec-2"
     assert wav.call.wire_body == {"clip_id": song.tracks[0].id}  # no webhook on get_wav
+
+
+def test_producer_through_the_generic_path(m: MockedVendor) -> None:
+    """Producer has no typed request: request() creates it and reads it through its lifecycle;
+    the mock serves a real WAV once it succeeded, and refuses an unknown task (400)."""
+    body = {"task_type": "create_music", "mv": "FUZZ-2.0", "sound": "pop", "title": "Back"}
+    accepted = m.client.request("producer_create", body)
+    assert accepted.to_dict() == {"code": 200, "message": "success", "task_id": accepted.task_id}
+    states = []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        answer = m.client.request("producer_get", params={"task_id": accepted.task_id})
+        (clip,) = answer.data
+        states.append(str(clip.state))
+        if states[-1] == "succeeded":
+            break
+        time.sleep(0.05)
+    assert states[-1] == "succeeded"
+    assert _fetch(m, clip.audio_url)[:4] == b"RIFF"
+    with pytest.raises(sunokit.NotFoundError):
+        m.client.request("producer_get", params={"task_id": "no-such-task"})

@@ -167,7 +167,38 @@ class LyricsRenderer(Renderer):
             data["status"] = value
 
 
+class ProducerRenderer(Renderer):
+    """A Producer task: one song (the get-producer-music page: "one song will be returned"),
+    in get_task's `{code, data: [clip]}` shape (the page's answer was cut off)."""
+
+    capability = "producer.generate"
+
+    def prepare(self, store: Store, task: MockTask) -> None:
+        task.data["clip_id"] = str(uuid.uuid5(uuid.NAMESPACE_OID, f"producer:{task.id}"))
+        task.data["audio_url"] = store.add_file(
+            task, "audio", MockFile(f"{task.id}.wav", "audio/wav", lambda: _media.wav_tone(3.0))
+        )
+
+    def status(self, task: MockTask, stage: Stage) -> Answer:
+        done = stage == "complete"
+        clip = {
+            "clip_id": task.data["clip_id"],
+            "state": self.state(task, stage, "ClipState"),
+            "title": task.body.get("title") or "sunokit mock producer song",
+            "lyrics": task.body.get("lyrics"),
+            "audio_url": task.data["audio_url"] if done else None,
+            "mv": task.body.get("mv") or "FUZZ-2.0",
+        }
+        return Answer(200, {"code": self.dialect.ok, "data": [clip], "message": "success"})
+
+    def set_unknown_status(self, body: Any, value: str) -> None:
+        for clip in (body.get("data") if isinstance(body, dict) else None) or ():
+            if isinstance(clip, dict):
+                clip["state"] = value
+
+
 RENDERERS: tuple[type[Renderer], ...] = (
+    ProducerRenderer,
     WavRenderer,
     MidiRenderer,
     PersonaRenderer,
