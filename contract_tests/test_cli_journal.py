@@ -255,3 +255,23 @@ def test_an_unusable_journal_stops_the_create_before_anything_is_sent(
             assert "nothing was sent" in err
             assert "--no-journal" in err
         assert len(mocked.mock.tasks) == 0
+
+
+def test_download_of_an_unfinished_typed_task_exits_3_and_says_to_wait(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clock = ManualClock()
+    with served(monkeypatch, clock=clock, timings=StageTimings(1, 2, 3)) as mocked:
+        at = ["--base-url", mocked.base_url, "--out", str(tmp_path)]
+        code, out, err = command(capsys, "run", "generate-lyrics", "--vendor", VENDOR,
+                                 "--prompt", "rain", "--no-wait", "--json", *at)  # fmt: skip
+        assert code == 0, err
+        task_id = json.loads(out)["task_id"]
+        code, _, err = command(capsys, "download", task_id, *at)
+        assert code == 3
+        assert "no result to save yet" in err
+        assert f"sunokit wait {VENDOR} {task_id}" in err
+        clock.advance(10)
+        code, out, err = command(capsys, "download", task_id, *at, "--json")
+    assert code == 0, err
+    assert json.loads(out)["result"]["variants"]

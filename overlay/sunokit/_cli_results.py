@@ -61,14 +61,20 @@ def save_files(
 ) -> dict[str, Path | None]:
     """Download the task's files into `out`: {file id: saved path (None: no URL yet)}.
 
-    A music task with no finished track raises DownloadError (there is nothing to save yet);
-    a typed result without media saves nothing."""
+    A task with nothing to save yet (a music task with no finished track, any other task that
+    has not succeeded) raises DownloadError; a finished result without media saves nothing."""
     if isinstance(task.result, Midi) and not task.tracks:
         return {"midi": _save_midi(task, task.result, out, overwrite=overwrite)}
     media = media_task(task)
     if media is None:
         if task.operation.startswith("music."):
             download(task, out, http_client=http_client, overwrite=overwrite)  # raises: no track
+        if task.state != "succeeded":
+            raise DownloadError(
+                f"{task.vendor} task {task.task_id} has no result to save yet (state: "
+                f"{task.state}); wait for it first",
+                task=task,
+            )
         return {}
     saved = download(media, out, http_client=http_client, overwrite=overwrite)
     return {track.id: saved.get(track.id) for track in media.tracks}
