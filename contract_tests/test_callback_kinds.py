@@ -18,10 +18,14 @@ from typing import Any
 import attrs
 import pytest
 import sunokit
+from hypothesis import given
+from hypothesis import strategies as st
 from sunokit import CallbackError, ConfigurationError, Task, _specs, callbacks
 from sunokit._adapters import bindings
 from sunokit.mock import StageTimings
 from sunokit.testing import MockedVendor, mock_vendor
+
+from .test_callbacks import FAST, _mutations, json_values
 
 KIE = ("sunoapi_org", "apikley")
 
@@ -508,3 +512,33 @@ def test_the_cli_parses_every_kind_and_takes_operation() -> None:
     code, out, err = _cli("sunoapi_org", "task", "--operation", "audio.wav", stdin=failed)
     assert (code, out) == (2, "")
     assert "--operation applies to a callback body only" in err
+
+
+# --------------------------------------------------------------------------------------------
+# Hostile bodies of every kind: a Task or a CallbackError, nothing else
+
+
+@FAST
+@given(data=st.data(), replacement=json_values)
+def test_every_kinds_examples_with_a_node_replaced_parse_or_raise_callback_error(
+    data: st.DataObject, replacement: Any
+) -> None:
+    vendor, kind, _, value = data.draw(st.sampled_from([p.values for p in KIND_EXAMPLES]))
+    paths = [path for path in _mutations(value) if path]
+    mutated = copy.deepcopy(value)
+    if paths:
+        path = data.draw(st.sampled_from(paths))
+        node = mutated
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = replacement
+    for operation in (None, kind.operation_id):
+        try:
+            task = callbacks.parse(vendor, json.dumps(mutated), operation=operation)
+        except CallbackError as error:
+            message = str(error)
+            assert message
+            assert len(message) < 1000
+        else:
+            assert isinstance(task, Task)
+            json.dumps(task.to_dict())

@@ -361,3 +361,23 @@ def test_without_jsonschema_rs_parse_gives_the_same_answers() -> None:
         timeout=120,
     )
     assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+
+
+_IMPORT_LIGHT = """
+import sys
+import sunokit
+before = set(sys.modules)
+import sunokit.callbacks
+from sunokit.callbacks import parse, unwrap, callback_kinds
+added = set(sys.modules) - before
+heavy = {"jsonschema", "referencing", "jsonschema_rs", "sunokit._adapters", "sunokit._validation"}
+print(sorted(name for name in added if name.split(".")[0] in heavy or name in heavy))
+"""
+
+
+def test_importing_callbacks_imports_no_validator() -> None:
+    # another engineer cuts `import sunokit`: callbacks compiles its schemas at the first parse
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORT_LIGHT], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]", result.stdout

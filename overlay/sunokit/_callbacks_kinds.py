@@ -99,8 +99,8 @@ def _moves(value: object, what: str) -> tuple[Move, ...]:
             raise ConfigurationError(f"{what}: keys must be camelCase when given, not {keys!r}")
         source = _path(item.get("from"), f"{what}.from")
         target = _path(item.get("to"), f"{what}.to")
-        if source is None or target is None:
-            raise ConfigurationError(f"{what}: every entry needs from and to")
+        if source is None or not target:
+            raise ConfigurationError(f"{what}: every entry needs from and a non-empty to")
         moves.append(Move(source, target, keys == "camelCase"))
     return tuple(moves)
 

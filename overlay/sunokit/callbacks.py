@@ -713,7 +713,7 @@ def _result(kind: CallbackKind, binding: Any, body: Mapping[str, Any]) -> Any:
         return binding.result(_as_poll_answer(kind, body))
     except RecursionError:
         raise CallbackError("callback body is nested too deeply") from None
-    except (ArithmeticError, ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (ArithmeticError, ValueError, TypeError, LookupError, AttributeError) as exc:
         message = str(exc)
         # The reader names the poll answer's fields: say the callback's instead.
         for move in sorted(kind.as_poll, key=lambda m: -len(m.target)):
