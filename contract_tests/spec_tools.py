@@ -313,3 +313,70 @@ def task_callback_refs(vendor: str) -> set[str]:
         for callback in (submit.get("callbacks") or {}).values()
         for item in callback.values()
     }
+
+
+# --------------------------------------------------------------------------- the time budget
+#
+# `make test` deselects `@pytest.mark.deep`; `make fuzz` runs it. A big matrix keeps a
+# representative slice in the default run and marks the rest deep, chosen deterministically
+# (never at random: a default run always runs the same tests).
+
+
+def families() -> dict[str, tuple[str, ...]]:
+    """Vendors by the adapter class that speaks their wire format (the kie family:
+    sunoapi_org and apikley), each family's vendors sorted."""
+    from sunokit._adapters import get_adapter
+
+    found: dict[str, list[str]] = {}
+    for vendor in VENDORS:
+        found.setdefault(type(get_adapter(vendor)).__name__, []).append(vendor)
+    return {name: tuple(sorted(vendors)) for name, vendors in sorted(found.items())}
+
+
+def _operation_count(vendor: str) -> int:
+    return sum(
+        isinstance(operation, dict) and "responses" in operation
+        for item in load(vendor)["paths"].values()
+        for operation in item.values()
+    )
+
+
+@functools.cache
+def representatives() -> frozenset[str]:
+    """One vendor per family for the default run: the one whose spec has the most operations
+    (ties: the first by name)."""
+    return frozenset(
+        min(vendors, key=lambda vendor: (-_operation_count(vendor), vendor))
+        for vendors in families().values()
+    )
+
+
+def vendor_params(vendors: tuple[str, ...] = VENDORS) -> list[Any]:
+    """`vendors` as pytest params: one vendor per family in the default run, the others deep."""
+    import pytest
+
+    return [
+        pytest.param(
+            vendor, id=vendor, marks=() if vendor in representatives() else pytest.mark.deep
+        )
+        for vendor in vendors
+    ]
+
+
+def slice_marks(index: int, every: int) -> tuple[Any, ...]:
+    """The marks of a matrix's `index`-th combination: every `every`-th stays in the default
+    run, the others are deep."""
+    import pytest
+
+    return () if index % every == 0 else (pytest.mark.deep,)
+
+
+def diagonal(rows: list[Any], columns: list[Any], every: int) -> list[tuple[Any, Any, bool]]:
+    """(row, column, in the default run) for the rows x columns matrix: a combination stays in
+    the default run when (row index + column index) % every == 0, so with every <= len(columns)
+    each row (and with every <= len(rows) each column) keeps at least one combination."""
+    return [
+        (row, column, (i + j) % every == 0)
+        for i, row in enumerate(rows)
+        for j, column in enumerate(columns)
+    ]

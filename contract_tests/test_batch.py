@@ -255,8 +255,11 @@ def test_sunokit_batch_refuses_what_it_cannot_use(
 # --------------------------------------------------------------------------- kill -9
 
 
-LINES = 50
-RUNS = 4  # killed runs before the one that finishes
+# (lines, killed runs before the one that finishes): a slice in make test, the full run deep.
+KILL_RUNS = [
+    pytest.param(20, 2, id="20-lines-2-kills"),
+    pytest.param(50, 4, id="50-lines-4-kills", marks=pytest.mark.deep),
+]
 
 
 def start_batch(
@@ -283,20 +286,25 @@ def resolve_unknown(
     capsys.readouterr()
 
 
+@pytest.mark.parametrize(("lines", "runs"), KILL_RUNS)
 def test_kill_9_at_random_points_then_resume_bills_every_line_exactly_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    lines: int,
+    runs: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     rng = random.Random(20240611)
-    source = write_lines(tmp_path / "b.jsonl", songs(LINES))
+    source = write_lines(tmp_path / "b.jsonl", songs(lines))
     journal = tmp_path / "journal.sqlite3"
     with mock_vendor("relay", timings=StageTimings(0.2, 0.4, 0.6)) as mocked:
         monkeypatch.setenv(get_adapter("relay").env_var, mocked.api_key)
         kills = 0
-        for run in range(RUNS):
+        for run in range(runs):
             before = len(mocked.mock.tasks)
             # Kill once the vendor has accepted a random number of new creates (mid-submit,
             # mid-wait or mid-download), a few milliseconds later still.
-            target = min(LINES, before + rng.randint(1, 12))
+            target = min(lines, before + rng.randint(1, 12))
             process = start_batch(mocked, source, tmp_path, run)
             deadline = time.monotonic() + 60
             while (
@@ -312,16 +320,16 @@ def test_kill_9_at_random_points_then_resume_bills_every_line_exactly_once(
             process.wait(timeout=30)
             counts = per_line(mocked)
             assert max(counts.values(), default=1) == 1, f"a line was billed twice in run {run}"
-        assert kills >= RUNS - 1, "the batch finished before it could be killed: nothing tested"
+        assert kills >= runs - 1, "the batch finished before it could be killed: nothing tested"
 
         # Resolve the creates of unknown outcome as a user would (from the account), then run
         # the batch to its end; a create can still lose its answer in that run (a pooled
         # connection the server closed): it is reported unknown, and resolved the same way.
         for attempt in range(3):
             resolve_unknown(mocked, journal, capsys)
-            final = start_batch(mocked, source, tmp_path, RUNS + attempt)
+            final = start_batch(mocked, source, tmp_path, runs + attempt)
             code = final.wait(timeout=300)
-            stderr = (tmp_path / f"stderr-{RUNS + attempt}").read_text()
+            stderr = (tmp_path / f"stderr-{runs + attempt}").read_text()
             assert code in (0, 3), stderr
             assert "Traceback" not in stderr
             if code == 0:
@@ -329,12 +337,12 @@ def test_kill_9_at_random_points_then_resume_bills_every_line_exactly_once(
             assert "unknown" in stderr, stderr
         assert code == 0
         counts = per_line(mocked)
-    assert counts == collections.Counter({f"song number {n}": 1 for n in range(LINES)})
+    assert counts == collections.Counter({f"song number {n}": 1 for n in range(lines)})
     results = [
         json.loads(line)
         for line in (tmp_path / "out" / "b.jsonl.results.jsonl").read_text().splitlines()
     ]
-    assert [item["status"] for item in results] == ["succeeded"] * LINES
-    assert len({item["task_id"] for item in results}) == LINES
+    assert [item["status"] for item in results] == ["succeeded"] * lines
+    assert len({item["task_id"] for item in results}) == lines
     with sunokit.Journal(journal) as opened:
         assert opened.pending() == []

@@ -279,13 +279,25 @@ def checks_for(vendor: str) -> tuple[list[Check], list[Check]]:
 
 # (phase, generation mode) -> cases, per vendor: proof that every phase and mode ran.
 SEEN: dict[str, collections.Counter[tuple[str, str]]] = {v: collections.Counter() for v in VENDORS}
+# (operation label "POST /api/v1/generate", phase) -> cases, per vendor: the per-operation budget.
+CASES_PER_OPERATION: dict[str, collections.Counter[tuple[str, str]]] = {
+    v: collections.Counter() for v in VENDORS
+}
+
+
+# Fuzzing-phase examples per operation and generation mode in the default run ("ci" profile);
+# `make fuzz` (the "deep" profile) uses the profile's own, 500. The examples and coverage
+# phases are not bounded by it: they run in full in both.
+FUZZ_EXAMPLES = {"ci": 8}.get(settings.get_current_profile_name())
 
 
 def _run(vendor: str) -> Callable[[Any], None]:
     additional, excluded = checks_for(vendor)
 
+    @settings(max_examples=FUZZ_EXAMPLES or settings.default.max_examples)
     def test(case: Any) -> None:
         SEEN[vendor][(case.meta.phase.name.value, case.meta.generation.mode.value)] += 1
+        CASES_PER_OPERATION[vendor][(case.operation.label, case.meta.phase.name.value)] += 1
         case.call_and_validate(headers=AUTH, additional_checks=additional, excluded_checks=excluded)
 
     return test
@@ -320,6 +332,36 @@ def test_every_phase_and_mode_ran(vendor: str) -> None:
     assert modes == {"positive", "negative"}, seen
     assert ("fuzzing", "negative") in seen, seen
     assert ("coverage", "negative") in seen, seen
+
+
+def spec_labels(vendor: str) -> set[str]:
+    return {
+        f"{method.upper()} {path}"
+        for path, item in load(vendor)["paths"].items()
+        for method, operation in item.items()
+        if isinstance(operation, dict) and "responses" in operation
+    }
+
+
+@pytest.mark.schemathesis
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_every_operation_got_cases(vendor: str) -> None:
+    """Every operation of the vendor's spec was exercised by the run above; the cases per
+    operation are printed (pytest -s / -rP), the figure `make test` and `make fuzz` report."""
+    by_phase = CASES_PER_OPERATION[vendor]
+    if not by_phase:
+        pytest.skip(f"test_{vendor} was not run in this session")
+    counts: collections.Counter[str] = collections.Counter()
+    for (label, _), number in by_phase.items():
+        counts[label] += number
+    assert set(counts) == spec_labels(vendor), set(counts) ^ spec_labels(vendor)
+    phases = ("examples", "coverage", "fuzzing")
+    print(f"\n{vendor}: {sum(counts.values())} schemathesis cases over {len(counts)} operations")
+    print(f"  {'total':>6}  " + "  ".join(f"{phase:>8}" for phase in phases))
+    for label, number in sorted(counts.items(), key=lambda item: -item[1]):
+        split = "  ".join(f"{by_phase[(label, phase)]:8d}" for phase in phases)
+        print(f"  {number:6d}  {split}  {label}")
+    assert min(counts.values()) >= 1
 
 
 # --------------------------------------------------------------------------- stateful
