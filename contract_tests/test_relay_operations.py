@@ -7,6 +7,7 @@ an endpoint it lacks."""
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 import httpx
 import pytest
 import sunokit
+from hypothesis import given
+from hypothesis import strategies as st
 from sunokit import _bindings, _operations, _specs
 from sunokit.testing import MockedVendor, mock_vendor
 
@@ -338,3 +341,57 @@ def test_the_documented_lyrics_taskdto_is_read_as_lyrics() -> None:
     assert task.result == sunokit.Lyrics(
         (sunokit.LyricsVariant(done["data"]["data"]["text"], "Rainy Window"),)
     )
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def _mutated(data: st.DataObject, document: Any) -> Any:
+    body = copy.deepcopy(document)
+    node = body
+    for _ in range(data.draw(st.integers(0, 3))):  # a field, or one of a nested object
+        inner = [k for k, v in node.items() if isinstance(v, dict)]
+        if not inner:
+            break
+        node = node[data.draw(st.sampled_from(inner))]
+    node[data.draw(st.sampled_from([*node, "data", "status"]))] = data.draw(JSON, label="value")
+    return body
+
+
+@pytest.mark.fuzz
+@given(data=st.data())
+def test_hostile_lyrics_and_persona_answers_give_a_result_or_a_sunokit_error(
+    data: st.DataObject,
+) -> None:
+    lyrics = _example("/suno/fetch/{id}", "sunokit-success-lyrics")
+    persona = next(
+        e.value for e in examples(VENDOR) if e.trail.startswith("/suno/persona/create/post/resp")
+    )
+    which = data.draw(st.sampled_from(["lyrics", "persona"]))
+    body = _mutated(data, lyrics if which == "lyrics" else persona)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/suno/submit/lyrics":
+            return httpx.Response(200, json={"code": "success", "message": "", "data": "L1"})
+        return httpx.Response(200, json=body)
+
+    client, _, http = _through(answer, extensions=("cometapi",))
+    with http, client:
+        try:
+            if which == "lyrics":
+                result: object = client.get(client.submit(sunokit.GenerateLyrics("rain")))
+            else:
+                result = client.call(sunokit.CreatePersona(sunokit.TrackRef("T", "C"), "N", "D"))
+        except sunokit.SunokitError as error:
+            result = error
+    assert isinstance(result, (sunokit.Task, sunokit.Persona, sunokit.SunokitError)), result

@@ -6,6 +6,7 @@ made refused; the client refuses what SunoSay does not offer before anything is 
 
 from __future__ import annotations
 
+import copy
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -13,11 +14,13 @@ from typing import Any
 import httpx
 import pytest
 import sunokit
+from hypothesis import given
+from hypothesis import strategies as st
 from sunokit import _operations, _specs
 from sunokit.mock import ManualClock, StageTimings, create_app
 from sunokit.testing import MockedVendor, mock_vendor
 
-from .spec_tools import load, validator
+from .spec_tools import examples, load, validator
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -264,3 +267,48 @@ def test_an_undocumented_lyrics_state_keeps_the_wait_going() -> None:
     assert any(t.state == "unknown" and t.vendor_state == "processing" for t in seen)
     assert done.result is not None
     assert len(sent) == 3
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+LYRICS_ANSWERS = [
+    e.value
+    for e in examples(VENDOR)
+    if e.trail == "/suno/lyrics/get-task/post/responses/200/content"
+]
+
+
+@pytest.mark.fuzz
+@given(data=st.data())
+def test_hostile_lyrics_answers_give_a_task_or_a_sunokit_error(data: st.DataObject) -> None:
+    body = copy.deepcopy(data.draw(st.sampled_from(LYRICS_ANSWERS), label="documented"))
+    node = body
+    for _ in range(data.draw(st.integers(0, 2))):  # a field, or a field of a nested object
+        inner = [k for k, v in node.items() if isinstance(v, dict)]
+        if not inner:
+            break
+        node = node[data.draw(st.sampled_from(inner))]
+    node[data.draw(st.sampled_from([*node, "status", "lyrics"]))] = data.draw(JSON, label="value")
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/suno/lyrics/generate-lyrics":
+            return httpx.Response(200, json={"code": 200, "task_id": "L1", "message": "ok!"})
+        return httpx.Response(200, json=body)
+
+    client, _, http = _through(answer)
+    with http, client:
+        task = client.submit(sunokit.GenerateLyrics("la"))
+        try:
+            result: object = client.get(task)
+        except sunokit.SunokitError as error:
+            result = error
+    assert isinstance(result, (sunokit.Task, sunokit.SunokitError)), result
