@@ -430,3 +430,91 @@ def test_producer_through_the_generic_path(m: MockedVendor) -> None:
     assert _fetch(m, clip.audio_url)[:4] == b"RIFF"
     with pytest.raises(sunokit.NotFoundError):
         m.client.request("producer_get", params={"task_id": "no-such-task"})
+
+
+# ------------------------------------------------------------------ drifted answers
+
+
+_REF = sunokit.TrackRef("T1", "C1")
+
+
+@pytest.mark.parametrize(
+    ("request_", "answer", "field"),
+    [
+        (sunokit.ConvertToWav(_REF), {"message": "success", "data": {"wav_url": 5}}, "wav_url"),
+        (sunokit.ConvertToWav(_REF), {"message": "success", "data": None}, "match the spec"),
+        (
+            sunokit.GenerateMidi("T1", stem_id="C1"),
+            {"code": 200, "data": {"instruments": [{"name": "x", "notes": [{"pitch": "C4"}]}]}},
+            "pitch",
+        ),
+        (
+            sunokit.GenerateMidi("T1", stem_id="C1"),
+            {"code": 200, "data": {"instruments": "none"}},
+            "instruments",
+        ),
+        (
+            sunokit.CreatePersona(_REF, "V", "soul"),
+            {"code": 200, "message": "ok"},
+            "match the spec",
+        ),
+        (sunokit.CreatePersona(_REF, "V", "soul"), {"code": 200, "persona_id": ""}, "persona_id"),
+        (sunokit.UploadFromUrl("https://e.test/a.mp3"), {"code": 200, "clip_id": " "}, "clip_id"),
+    ],
+    ids=[
+        "wav-url-number",
+        "wav-no-data",
+        "midi-pitch-text",
+        "midi-no-list",
+        "no-persona-id",
+        "blank-persona-id",
+        "blank-clip-id",
+    ],
+)
+def test_a_drifted_answer_names_the_field(request_: object, answer: object, field: str) -> None:
+    def vendor(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=answer)
+
+    with httpx.Client(transport=httpx.MockTransport(vendor)) as http:
+        client = sunokit.SunoClient(
+            VENDOR, api_key="sk-secret-1", base_url="https://x.test", http_client=http
+        )
+        with pytest.raises(sunokit.APIResponseError, match=field) as raised:
+            client.call(request_)  # type: ignore[arg-type]
+    assert "sk-secret-1" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("poll", "field"),
+    [
+        (
+            {"code": 200, "data": [{"clip_id": "S1", "state": "succeeded", "audio_url": None}]},
+            "audio_url",
+        ),
+        ({"code": 200, "data": [{"clip_id": "S1", "state": "succeeded"}, "x"]}, "data"),
+        ({"code": 200, "data": {"task_id": "L1", "status": "completed", "text": None}}, "text"),
+    ],
+    ids=["stem-without-audio", "stem-not-an-object", "lyrics-without-text"],
+)
+def test_a_drifted_finished_task_names_the_field_and_keeps_the_task(
+    poll: dict[str, object], field: str
+) -> None:
+    lyrics = "status" in json.dumps(poll)
+
+    def vendor(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            return httpx.Response(
+                200, json={"code": 200, "data": {"task_id": "J1"}, "message": "ok"}
+            )
+        return httpx.Response(200, json=poll)
+
+    request_ = sunokit.GenerateLyrics("rain") if lyrics else sunokit.SeparateStems(_REF)
+    with httpx.Client(transport=httpx.MockTransport(vendor)) as http:
+        client = sunokit.SunoClient(
+            VENDOR, api_key="k1", base_url="https://x.test", http_client=http, poll_interval=0.01
+        )
+        with pytest.raises(sunokit.APIResponseError, match=field) as raised:
+            client.generate(request_, timeout=5)
+    task = getattr(raised.value, "task", None)
+    assert task is not None  # every error after acceptance carries the task
+    assert task.task_id == "J1"

@@ -409,8 +409,17 @@ def _persona_body(request: CreatePersona, context: Context) -> dict[str, Any]:
     }
 
 
+def _required_id(body: Any, field: str) -> str:
+    """A top-level id the spec requires non-empty (minLength 1): never an empty Persona or
+    Upload (id_at reads null or absent as "")."""
+    value = id_at(dig(body, (field,)), field)
+    if not value.strip():
+        raise AnswerShapeError(f"{field} is empty or missing; the spec says a non-empty id")
+    return value
+
+
 def _persona(body: Any) -> Persona:
-    return Persona(id=id_at(dig(body, ("persona_id",)), "persona_id"))
+    return Persona(id=_required_id(body, "persona_id"))
 
 
 def _upload_body(request: UploadFromUrl, context: Context) -> dict[str, Any]:
@@ -422,7 +431,7 @@ def _upload_body(request: UploadFromUrl, context: Context) -> dict[str, Any]:
 
 
 def _uploaded(body: Any) -> Upload:
-    return Upload(url=None, clip_id=id_at(dig(body, ("clip_id",)), "clip_id"))
+    return Upload(url=None, clip_id=_required_id(body, "clip_id"))
 
 
 def _lyrics_body(request: GenerateLyrics, context: Context) -> dict[str, Any]:
