@@ -275,3 +275,17 @@ def test_download_of_an_unfinished_typed_task_exits_3_and_says_to_wait(
         code, out, err = command(capsys, "download", task_id, *at, "--json")
     assert code == 0, err
     assert json.loads(out)["result"]["variants"]
+
+
+def test_tasks_names_the_journal_in_the_command_that_resumes_an_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journal = tmp_path / "j.sqlite3"
+    with (
+        served(monkeypatch, timings=StageTimings(60, 120, 180)) as mocked,
+        mocked.new_client(journal=journal) as client,
+    ):
+        task = client.submit(sunokit.Inspiration("still running"))
+    code, out, err = command(capsys, "tasks", "--journal", str(journal), "--pending")
+    assert code == 0, err
+    assert f"sunokit wait {VENDOR} {task.task_id} --journal {journal}" in out

@@ -69,18 +69,21 @@ def _parser() -> argparse.ArgumentParser:
 
     wait = commands.add_parser(
         "wait",
-        help="resume waiting for an accepted task, then download its tracks like generate",
-        description="Wait for a task the vendor accepted earlier (a generate that was "
-        "interrupted, timed out or killed), then download each track into --out and update "
-        "the task's JSON sidecar there.",
+        help="resume waiting for accepted tasks (by id, or the journal's unfinished ones), then "
+        "download like generate",
+        description="Wait for a task the vendor accepted earlier (a generate or run that was "
+        "interrupted, timed out or killed), then download its files into --out and update "
+        "the task's JSON sidecar there. VENDOR TASK_ID, a TASK_ID alone (the task journal knows "
+        "its vendor and operation), or no id / --pending: every task the journal holds that is "
+        "paid for and not finished. Creates of unknown outcome are reported, never sent again.",
     )
     add_task_arguments(wait, wait=True)
 
     download = commands.add_parser(
         "download",
         help="download the tracks of a task as it is now",
-        description="Fetch the task once and download each finished track into --out, with "
-        "the task's JSON sidecar; a task with no finished track exits 3.",
+        description="Fetch the task once and download its files into --out, with the task's "
+        "JSON sidecar; a task with nothing to save yet exits 3. Takes its task like wait.",
     )
     add_task_arguments(download, wait=False)
 

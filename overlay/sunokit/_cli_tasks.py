@@ -82,17 +82,20 @@ def _line(entry: JournalEntry) -> str:
     return f"{Path(entry.batch).name}:{entry.line}"
 
 
-def _resume(entry: JournalEntry) -> str:
+def _resume(entry: JournalEntry, journal: Path | None = None) -> str:
+    """The command that carries on with an entry (naming a journal given by --journal, where
+    `sunokit wait` finds the task's operation)."""
     if entry.task_id is not None and entry.pending:
-        return " ".join(
-            shlex.quote(word) for word in ("sunokit", "wait", entry.vendor, entry.task_id)
-        )
+        words = ["sunokit", "wait", entry.vendor, entry.task_id]
+        if journal is not None:
+            words += ["--journal", str(journal)]
+        return " ".join(shlex.quote(word) for word in words)
     if entry.outcome_unknown:
         return f"check your {entry.vendor} account, then --adopt {entry.id} TASK_ID or --abandon {entry.id}"
     return ""
 
 
-def _table(entries: list[JournalEntry], path: Path, stdout: TextIO) -> None:
+def _table(entries: list[JournalEntry], path: Path, stdout: TextIO, journal: Path | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -109,7 +112,7 @@ def _table(entries: list[JournalEntry], path: Path, stdout: TextIO) -> None:
             entry.task_id or "-",
             _line(entry),
             entry.to_dict()["updated_at"],
-            _resume(entry),
+            _resume(entry, journal),
         )
     Console(file=stdout, width=max(200, Console(file=stdout).width)).print(table)
 
@@ -135,7 +138,7 @@ def run_tasks(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 entry = journal.adopt(_entry_id(args.adopt[0]), args.adopt[1])
                 stdout.write(
                     f"journal entry {entry.id}: {entry.vendor} task {entry.task_id} "
-                    f"(resume with: {_resume(entry)})\n"
+                    f"(resume with: {_resume(entry, args.journal)})\n"
                 )
                 return EXIT_OK
             entries = journal.entries(vendor=args.vendor, pending=args.pending)
@@ -146,5 +149,5 @@ def run_tasks(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         text = json.dumps([entry.to_dict() for entry in entries], indent=2, ensure_ascii=False)
         stdout.write(text + "\n")
     else:
-        _table(entries, path, stdout)
+        _table(entries, path, stdout, args.journal)
     return EXIT_OK
