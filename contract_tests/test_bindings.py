@@ -42,6 +42,15 @@ def test_every_binding_names_an_operation_of_the_spec_with_its_capability(vendor
     for binding in bindings(vendor):
         operation = _operations.spec_operation(vendor, binding.operation)
         assert binding.request.capability in operation.capabilities, binding
+        for other_id in binding.also:  # routed alternatives behave as the operation does
+            other = _operations.spec_operation(vendor, other_id)
+            assert binding.request.capability in other.capabilities, (binding, other_id)
+            assert (other.phase, other.poll, other.job_ids, other.code_schema) == (
+                operation.phase,
+                operation.poll,
+                operation.job_ids,
+                operation.code_schema,
+            ), (binding, other_id)
         assert operation.phase in ("create", "call")
         if operation.poll is not None:
             poll = _operations.spec_operation(vendor, operation.poll)
@@ -117,7 +126,7 @@ def test_not_a_request() -> None:
 def test_every_spec_operation_is_bound_or_declared_request_only(vendor: str) -> None:
     from sunokit._adapters import REQUEST_ONLY
 
-    bound = {binding.operation for binding in bindings(vendor)}
+    bound = {op for binding in bindings(vendor) for op in (binding.operation, *binding.also)}
     polled = {_operations.spec_operation(vendor, op).poll for op in bound} - {None}
     declared = REQUEST_ONLY.get(vendor, {})
     unaccounted = []

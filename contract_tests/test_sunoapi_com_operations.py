@@ -95,7 +95,9 @@ def test_every_operation_is_bound_or_request_only() -> None:
         "upload_music",
         "make_lyrics",
     }
-    assert set(REQUEST_ONLY[VENDOR]) == {"stems_full", "producer_create", "producer_get"}
+    assert set(REQUEST_ONLY[VENDOR]) == {"producer_create", "producer_get"}
+    (stems,) = [b for b in bindings(VENDOR) if b.request is sunokit.SeparateStems]
+    assert stems.also == ("stems_full",)
 
 
 def test_supports_and_who_else_has_it() -> None:
@@ -243,14 +245,15 @@ def test_stems_basic_are_two_wav_clips(m: MockedVendor, song: sunokit.Task) -> N
         assert _fetch(m, stem.url)[:4] == b"RIFF"
 
 
-def test_stems_full_through_the_generic_path(m: MockedVendor, song: sunokit.Task) -> None:
-    with pytest.raises(sunokit.UnsupportedRequestError, match="stems_full"):
-        m.client.submit(sunokit.SeparateStems(song.tracks[0].ref, full=True))
+def test_stems_full_are_twelve_wav_clips(m: MockedVendor, song: sunokit.Task) -> None:
+    task = m.client.generate(sunokit.SeparateStems(song.tracks[0].ref, full=True), timeout=30)
+    assert m.mock.tasks[task.task_id].operation == "stems_full"  # the other path
+    assert len(task.result.stems) == 12
+    assert task.result.names[:4] == ("vocals", "backing_vocals", "drums", "bass")
+    assert _fetch(m, task.result["drums"])[:4] == b"RIFF"
+    # and through the generic path, as any spec operation
     accepted = m.client.request("stems_full", {"clip_id": song.tracks[0].id})
-    task = m.client.wait(accepted.task_id, timeout=30)
-    assert task.state == "succeeded"
-    assert len(task.tracks) == 12
-    assert task.tracks[2].title == "Drums"
+    assert m.client.wait(accepted.task_id, timeout=30).state == "succeeded"
 
 
 def test_wav_at_once(m: MockedVendor, song: sunokit.Task) -> None:

@@ -42,9 +42,21 @@ class Binding:
     #: Read the result at every poll, not only once the job succeeded (music: the first
     #: tracks arrive before the job is complete, for `until="first"`).
     partial: bool = False
+    #: Other operations serving the same request type, one chosen per request by `route`
+    #: (a capability the vendor splits over paths: SunoAPI.com's stems basic and full). They
+    #: share the operation's phase, poll, job id paths and code table (a test checks it).
+    also: tuple[str, ...] = ()
+    route: Callable[[Any], str] | None = None
 
     def offered_by(self, vendor: str) -> bool:
         return self.operation in _operations.operation_ids(vendor)
+
+    def operation_for(self, request: Any) -> str:
+        """The operationId that serves `request` (`operation`, or what `route` picks)."""
+        chosen = self.operation if self.route is None else self.route(request)
+        if chosen != self.operation and chosen not in self.also:
+            raise ValueError(f"route chose {chosen!r}, not one of the binding's operations")
+        return chosen
 
     def spec_operation(self, vendor: str) -> _operations.SpecOperation:
         return _operations.spec_operation(vendor, self.operation)

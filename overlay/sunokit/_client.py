@@ -348,7 +348,7 @@ class _ClientCore:
     def typed_call(self, request: Any, extra_body: Mapping[str, Any] | None = None) -> _Step[Task]:
         """The call that sends a request beyond music, and how its answer becomes a Task."""
         binding = self.binding(type(request))
-        operation = binding.spec_operation(self.vendor)
+        operation = spec_operation(self.vendor, binding.operation_for(request))
         context = Context(self.callback_url, self.vendor)
         extra = self.extra(extra_body)
         if self.webhook_secret is not None and self.webhook_secret_field is not None:

@@ -38,7 +38,7 @@ def create_call(
 ) -> Call:
     """The validated call that starts the job (or answers at once) for `request`; fields of
     `extra_body` are added to the wire body as they are (validated with it)."""
-    operation = binding.spec_operation(vendor)
+    operation = spec_operation(vendor, binding.operation_for(request))
     body = binding.body(request, context) if binding.body is not None else None
     if extra_body:
         body = {**(body or {}), **extra_body}

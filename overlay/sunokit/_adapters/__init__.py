@@ -34,11 +34,6 @@ REQUEST_ONLY: dict[str, dict[str, str]] = {
     "sunoapi_org": {"upload_file_stream": _MULTIPART_UPLOAD},
     "apikley": {"upload_file_stream": _MULTIPART_UPLOAD},
     "sunoapi_com": {
-        "stems_full": (
-            "the 12-track split: client.request('stems_full', {'clip_id': ...}), then get() "
-            "its task_id (SeparateStems is bound to the 2-track stems_basic; a full=True "
-            "request is refused naming this operation)"
-        ),
         "producer_create": (
             "the Producer (FUZZ) line, a product of its own whose answers were not captured: "
             "client.request('producer_create', {...})"

@@ -317,17 +317,6 @@ def _on_clip(request: ConvertToWav | SeparateStems, context: Context) -> dict[st
     return {"clip_id": request.track.audio_id}
 
 
-def _stems_body(request: SeparateStems, context: Context) -> dict[str, Any]:
-    if request.full:
-        # One request type is bound to one operation: the 12-track split is its own endpoint.
-        raise UnsupportedRequestError(
-            "sunoapi_com's full (12-track) separation is the operation stems_full: "
-            "client.request('stems_full', {'clip_id': track.id}), then wait on its task_id "
-            "with get(); SeparateStems(track) (full=False) is the 2-track stems_basic"
-        )
-    return _on_clip(request, context)
-
-
 def _stems(body: Any) -> Stems:
     found = []
     for index, clip in enumerate(objects_at(dig(body, ("data",)), "data")):
@@ -451,7 +440,15 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(GetCredits, "get_credits", None, _credits),
     Binding(Concat, "submit_music", _concat_body, _clips, partial=True),
     Binding(Cover, "submit_music", _cover_body, _clips, partial=True),
-    Binding(SeparateStems, "stems_basic", _stems_body, _stems),
+    # basic = 2 tracks (vocals, instrumental), full = 12: one request type, two paths
+    Binding(
+        SeparateStems,
+        "stems_basic",
+        _on_clip,
+        _stems,
+        also=("stems_full",),
+        route=lambda request: "stems_full" if request.full else "stems_basic",
+    ),
     Binding(ConvertToWav, "get_wav", _on_clip, _wav),
     Binding(GenerateMidi, "get_midi", _midi_body, _midi),
     Binding(CreatePersona, "create_persona", _persona_body, _persona),
