@@ -45,3 +45,24 @@ def test_a_track_subclass_is_stamped_by_evolve() -> None:
 def test_headers_copied_in_one_pass_are_what_dict_gives() -> None:
     headers = httpx.Headers([("X-A", "1"), ("x-a", "2"), ("Retry-After", "3")])
     assert dict(headers.items()) == dict(headers)
+
+
+def test_same_json_tells_types_apart() -> None:
+    # submit() validates the generated model's wire body again only when it differs from the
+    # body validated first; "differs" must see what == does not.
+    from sunokit._client import _same_json
+
+    body = {"a": 1, "b": [True, {"c": "x"}], "d": None, "e": 1.5}
+    assert _same_json(body, {"e": 1.5, "d": None, "b": [True, {"c": "x"}], "a": 1})
+    for changed in (
+        {**body, "a": True},
+        {**body, "a": 1.0},
+        {**body, "b": [1, {"c": "x"}]},
+        {**body, "b": (True, {"c": "x"})},
+        {**body, "d": 0},
+        {**body, "f": 1},
+        {k: v for k, v in body.items() if k != "e"},
+    ):
+        assert not _same_json(changed, body)
+    assert not _same_json(None, {})
+    assert not _same_json(float("nan"), float("nan"))

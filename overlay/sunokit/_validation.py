@@ -203,17 +203,23 @@ def _plain(value: Any, depth: int, seen: set[int]) -> bool:
         return bool(-_FAST_INT <= value <= _FAST_INT)
     if kind is float:
         return math.isfinite(value)
-    if kind is not dict and kind is not list:
-        return False
-    if depth > MAX_DEPTH or id(value) in seen:
+    if (kind is not dict and kind is not list) or depth > MAX_DEPTH or id(value) in seen:
         return False
     seen.add(id(value))
-    if kind is list:
-        return all(_plain(item, depth + 1, seen) for item in value)
-    return all(
-        type(key) is str and _plain(key, depth, seen) and _plain(item, depth + 1, seen)
-        for key, item in value.items()
-    )
+    if kind is dict:
+        for key in value:
+            if type(key) is not str or not (key.isascii() or not _has_lone_surrogate(key)):
+                return False
+        items = value.values()
+    else:
+        items = value
+    for item in items:  # strings inline: the common case, without a call per field
+        if type(item) is str:
+            if not (item.isascii() or not _has_lone_surrogate(item)):
+                return False
+        elif not _plain(item, depth + 1, seen):
+            return False
+    return True
 
 
 def _certainly_valid(compiled: _Compiled, body: Mapping[str, Any]) -> bool:
