@@ -542,3 +542,17 @@ def test_every_kinds_examples_with_a_node_replaced_parse_or_raise_callback_error
         else:
             assert isinstance(task, Task)
             json.dumps(task.to_dict())
+
+
+def test_a_capability_chosen_by_task_type_is_a_valid_operation() -> None:
+    # SunoAPI.com's one create offers concat, cover, ... by task_type: its webhook is theirs too
+    kind = callbacks.callback_kinds("sunoapi_com")[0]
+    assert {"music.generate", "music.concat", "music.cover"} <= set(kind.capabilities)
+    body = next(p.values[3] for p in KIND_EXAMPLES if p.values[0] == "sunoapi_com")
+    plain = callbacks.parse("sunoapi_com", body)
+    concat = callbacks.parse("sunoapi_com", body, operation="music.concat")
+    assert plain.operation == "music.generate"
+    assert concat.operation == "music.concat"
+    assert attrs.evolve(concat, operation="music.generate") == plain
+    with pytest.raises(ConfigurationError, match="sends no callback for operation"):
+        callbacks.parse("sunoapi_com", body, operation="audio.wav")

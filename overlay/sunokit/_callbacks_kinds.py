@@ -58,6 +58,9 @@ class CallbackKind:
     schema_name: str
     #: The kind `parse` prefers when a body fits it and others: the vendor's music submit's.
     default: bool = attrs.field(default=False, repr=False)
+    #: Every capability the operation offers (`x-sunokit-task-types`: a SunoAPI.com create's
+    #: task_type chooses concat, cover, ...): `operation=` may name any of them.
+    capabilities: tuple[str, ...] = attrs.field(default=(), repr=False)
     job_ids: tuple[tuple[str, ...], ...] = attrs.field(default=(), repr=False)
     state: tuple[str, ...] | None = attrs.field(default=None, repr=False)
     state_schema: str | None = attrs.field(default=None, repr=False)
@@ -154,6 +157,19 @@ def kinds(vendor: str) -> tuple[CallbackKind, ...]:
                     callback_id=callback_id,
                     schema_name=schema_name,
                     default=operation.operation_id == submit,
+                    capabilities=tuple(
+                        dict.fromkeys(
+                            [
+                                capability,
+                                *(
+                                    (definition.get("x-sunokit-task-types") or {}).get(
+                                        "capabilities"
+                                    )
+                                    or {}
+                                ).values(),
+                            ]
+                        )
+                    ),
                     job_ids=_paths(post.get("x-sunokit-job-id"), f"{what} x-sunokit-job-id"),
                     state=state,
                     state_schema=_schema_name_at(vendor, schema_name, state) if state else None,

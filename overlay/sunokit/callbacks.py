@@ -186,6 +186,12 @@ def _kind_named(receiver: _Receiver, operation: object) -> CallbackKind:
         if by_id:
             return by_id[0]
         by_capability = [k for k in receiver.kinds if k.capability == operation]
+        if not by_capability:  # a capability the operation offers through a task type
+            by_capability = [
+                attrs.evolve(k, capability=operation)
+                for k in receiver.kinds
+                if operation in k.capabilities
+            ]
         if len(by_capability) == 1:
             return by_capability[0]
         if by_capability:
