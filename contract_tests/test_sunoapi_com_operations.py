@@ -389,6 +389,12 @@ def test_the_webhook_is_signed_and_carries_its_dedupe_key() -> None:
     assert (body["task_id"], body["platform"]) == (task.task_id, "suno")
     assert {clip["state"] for clip in body["data"]} == {"succeeded"}
     assert [clip["clip_id"] for clip in body["data"]] == [t.id for t in task.tracks]
+    # the receiver side: sunokit.callbacks verifies, then reads the same task
+    received = sunokit.callbacks.unwrap(VENDOR, record.content, record.headers, secret=secret)
+    assert (received.task_id, received.state) == (task.task_id, "succeeded")
+    forged = record.content.replace(b"succeeded", b"failed")
+    with pytest.raises(sunokit.CallbackError):
+        sunokit.callbacks.unwrap(VENDOR, forged, record.headers, secret=secret)
 
 
 def test_the_spec_names_the_webhook_events_and_dedupe_key() -> None:
