@@ -289,3 +289,25 @@ def test_tasks_names_the_journal_in_the_command_that_resumes_an_entry(
     code, out, err = command(capsys, "tasks", "--journal", str(journal), "--pending")
     assert code == 0, err
     assert f"sunokit wait {VENDOR} {task.task_id} --journal {journal}" in out
+
+
+def test_one_vendor_without_a_key_does_not_stop_the_others_tasks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with (
+        served(monkeypatch, timings=INSTANT) as relay,
+        mock_vendor("sunosay", rate_limits=False, timings=INSTANT) as sunosay,
+    ):
+        monkeypatch.setenv(get_adapter(VENDOR).base_url_env_var, relay.base_url)
+        with sunosay.new_client(journal=default_journal()) as client:
+            keyless = client.submit(sunokit.Description("no key for this one")).task_id
+        code, _, err = command(capsys, "generate", "--vendor", VENDOR, *REQUEST, "--no-wait",
+                               "--out", str(tmp_path))  # fmt: skip
+        assert code == 0, err
+        code, out, err = command(capsys, "wait", "--out", str(tmp_path), "--json")
+    assert code == 2
+    assert f"not resumed: sunosay tasks {keyless}" in err
+    assert get_adapter("sunosay").env_var in err
+    (document,) = json.loads(out)
+    assert (document["vendor"], document["status"]) == (VENDOR, "downloaded")
+    assert [entry["task_id"] for entry in listed(capsys, "--pending")] == [keyless]

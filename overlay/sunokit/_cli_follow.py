@@ -116,6 +116,15 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="the vendor's server (default: $<VENDOR>_BASE_URL, else the vendor's own)",
     )
+    parser.add_argument(
+        "--extension",
+        action="append",
+        default=[],
+        metavar="GATEWAY",
+        help="opt in to the operations GATEWAY documents beyond the vendor's stock API "
+        "(x-sunokit-extension in the spec, e.g. --extension yutoai for a relay gateway's "
+        "concat); repeatable",
+    )
 
 
 def add_output_arguments(parser: argparse.ArgumentParser, *, wait: bool) -> None:
@@ -301,7 +310,11 @@ def open_client(
     if not getattr(args, "mock", False):
         with (
             SunoClient(
-                args.vendor, callback_url=callback_url, base_url=args.base_url, journal=journal
+                args.vendor,
+                callback_url=callback_url,
+                base_url=args.base_url,
+                journal=journal,
+                extensions=tuple(getattr(args, "extension", ())),
             ) as client,
             httpx.Client(timeout=60, follow_redirects=True) as downloads,
         ):
@@ -317,7 +330,10 @@ def open_client(
         args.vendor,
         callback_url=callback_url,
         timings=StageTimings(text=0.5, first=1.0, complete=1.5),
-        client_options={"poll_interval": 0.25},
+        client_options={
+            "poll_interval": 0.25,
+            "extensions": tuple(getattr(args, "extension", ())),
+        },
     ) as mocked:
         if journal is None:
             yield mocked.client, mocked.http
@@ -679,24 +695,33 @@ def _run_task(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, *, wait:
             documents: list[dict[str, Any]] = [entry.to_dict() for entry in unknown]
             for vendor in dict.fromkeys(t.vendor for t in targets):
                 options = argparse.Namespace(**{**vars(args), "vendor": vendor})
-                with open_client(options, journal=where) as (client, downloads):
-                    for target in (t for t in targets if t.vendor == vendor):
-                        follow = Follow(
-                            options,
-                            client,
-                            downloads,
-                            stdout,
-                            stderr,
-                            collect=several and args.json,
-                        )
-                        code = follow.run(
-                            target.task_id, None, wait=wait, fetch=True, job=target.job
-                        )
-                        if follow.document is not None:
-                            documents.append(follow.document)
-                        if code in (EXIT_INTERRUPTED, EXIT_TERMINATED):
-                            return code
-                        codes.append(code)
+                mine = [t for t in targets if t.vendor == vendor]
+                try:
+                    with open_client(options, journal=where) as (client, downloads):
+                        for target in mine:
+                            follow = Follow(
+                                options,
+                                client,
+                                downloads,
+                                stdout,
+                                stderr,
+                                collect=several and args.json,
+                            )
+                            code = follow.run(
+                                target.task_id, None, wait=wait, fetch=True, job=target.job
+                            )
+                            if follow.document is not None:
+                                documents.append(follow.document)
+                            if code in (EXIT_INTERRUPTED, EXIT_TERMINATED):
+                                return code
+                            codes.append(code)
+                except ConfigurationError as error:
+                    if not several:
+                        raise
+                    # Another vendor's tasks still go on (e.g. only this vendor has no key).
+                    names = ", ".join(t.task_id for t in mine)
+                    stderr.write(f"sunokit: {error}; not resumed: {vendor} tasks {names}\n")
+                    codes.append(EXIT_USAGE)
             if several and args.json:
                 stdout.write(json.dumps(documents, indent=2, ensure_ascii=False) + "\n")
             return _worst(codes)
