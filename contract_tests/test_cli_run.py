@@ -9,6 +9,7 @@ in the vendor's variable, --base-url): a song, then acts on its tracks through `
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import struct
 import typing
@@ -435,3 +436,24 @@ def test_generate_midi_from_a_stem_separation_saves_a_midi_file(
     assert sum(status & 0xF0 == 0x90 for track in tracks for _, status, _, _ in track) == notes
     assert "midi saved as" in text
     assert song["tracks"]
+
+
+@pytest.mark.parametrize(
+    ("result", "shown"),
+    [
+        (sunokit.TimedLyrics((sunokit.TimedWord("rain", 1.5, 2.25),)), ["1.50", "2.25", "rain"]),
+        (sunokit.Credits(remaining=42.5), ["remaining", "42.5"]),
+        (sunokit.Persona("p-1", name="Ana"), ["p-1", "Ana"]),
+        (sunokit.Style("dreamy lo-fi piano"), ["dreamy lo-fi piano"]),
+        (sunokit.VoiceAvailability(available=True), ["available", "True"]),
+    ],
+    ids=["timed-lyrics", "credits", "persona", "style", "voice-availability"],
+)
+def test_results_without_media_print_their_fields(result: Any, shown: list[str]) -> None:
+    task = sunokit.Task("relay", "t-1", "succeeded", operation="x.y", result=result)
+    printed = io.StringIO()
+    _cli_results.print_task(task, {}, printed)
+    text = printed.getvalue()
+    assert "relay task t-1 (x.y): succeeded" in text
+    for value in shown:
+        assert value in text

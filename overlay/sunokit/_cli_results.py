@@ -21,7 +21,18 @@ import httpx
 
 from ._cli_sidecar import write_atomically
 from ._downloads import DownloadError, download, safe_name
-from ._models import AudioFile, Images, Lyrics, Midi, Stems, Task, Track, Tracks, Video
+from ._models import (
+    AudioFile,
+    Images,
+    Lyrics,
+    Midi,
+    Stems,
+    Task,
+    TimedLyrics,
+    Track,
+    Tracks,
+    Video,
+)
 
 __all__ = ["media_task", "midi_file", "print_task", "save_files"]
 
@@ -195,6 +206,12 @@ def _print_result(result: Any, console: Any) -> None:
             heading = f"lyrics {number}" + (f": {variant.title}" if variant.title else "")
             console.print(heading, style="bold", markup=False, highlight=False)
             console.print(variant.error or variant.text, markup=False, highlight=False)
+        return
+    if isinstance(result, TimedLyrics):
+        words = Table("start", "end", "word")
+        for word in result.words:
+            words.add_row(f"{word.start:.2f}", f"{word.end:.2f}", word.word)
+        console.print(words)
         return
     table = Table(show_header=False)
     table.add_column("field")
