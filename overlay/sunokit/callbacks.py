@@ -148,7 +148,18 @@ def _receiver(vendor: object) -> _Receiver:
     if isinstance(vendor, str) and vendor in receivers:
         return receivers[vendor]
     if isinstance(vendor, str) and vendor in _specs.VENDORS:
-        raise CallbackError(f"{vendor} sends no callbacks; vendors that do: {senders}")
+        undocumented = [
+            operation.operation_id
+            for operation in _specs.operations(vendor)
+            if operation.definition.get("x-sunokit-callback") == "undocumented"
+        ]
+        why = (
+            f" ({', '.join(undocumented)} take a callback URL whose delivery format is "
+            "documented nowhere: poll the task instead)"
+            if undocumented
+            else ""
+        )
+        raise CallbackError(f"{vendor} sends no callbacks{why}; vendors that do: {senders}")
     raise CallbackError(f"unknown vendor {vendor!r}; vendors that send callbacks: {senders}")
 
 
