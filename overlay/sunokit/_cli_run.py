@@ -104,6 +104,7 @@ class _Option:
     nargs: int | str | None = None
     choices: tuple[str, ...] | None = None
     group: str | None = None  # "music" (the nested mode) or "tuning"
+    default: str | None = None  # the field's default, shown in the help
 
 
 def _without_none(annotation: Any) -> tuple[Any, bool]:
@@ -168,7 +169,9 @@ def _options(kind: type[Any]) -> list[_Option]:
         if _is_music(hints[field.name]):
             for name in _MUSIC_FIELDS:
                 nested.append((name, bool if name == "instrumental" else str, False, "music"))
-            nested += [(n, str, False, "tuning") for n in _TUNING_FIELDS]
+            tuning_hints = typing.get_type_hints(Tuning)
+            for name in _TUNING_FIELDS:
+                nested.append((name, _without_none(tuning_hints[name])[0], False, "tuning"))
             continue
         if annotation is Tuning:
             tuning_hints = typing.get_type_hints(Tuning)
@@ -178,6 +181,10 @@ def _options(kind: type[Any]) -> list[_Option]:
         what, nargs, choices = _kind(field.name, annotation)
         if what == "flag":
             required = False
+        default = field.default
+        shown = None
+        if default is not attrs.NOTHING and default is not None:
+            shown = None if isinstance(default, attrs.Factory) else repr(default)  # type: ignore[arg-type]
         options.append(
             _Option(
                 field.name,
@@ -187,6 +194,7 @@ def _options(kind: type[Any]) -> list[_Option]:
                 required and not optional,
                 nargs,
                 choices,
+                default=shown,
             )
         )
     for name, annotation, required, group in nested:
@@ -232,6 +240,8 @@ _METAVARS = {
 
 def _add(parser: Any, option: _Option) -> None:
     note = "required" if option.required else "optional"
+    if option.default is not None:
+        note = f"default {option.default}"
     if option.group == "music":
         note = "the music mode"
     elif option.group == "tuning":
