@@ -673,8 +673,10 @@ def _task(kind: CallbackKind, body: dict[str, Any]) -> Task:
         if state == "succeeded" or (binding.partial and state != "failed"):
             result = _result(kind, binding, body)
             tracks = tuple(getattr(result, "tracks", ())) if _is_tracks(result) else ()
-    elif kind.capability.startswith("music."):
-        tracks = _music_tracks(kind, body)
+    elif (reader := _tracks_reader(kind)) is not None:
+        # The music submit has no binding (the adapter reads its poll): the tracks come from
+        # the reader of a binding polled by the same operation, at every stage, as ever.
+        tracks = tuple(getattr(_result(kind, reader, body), "tracks", ()))
     return Task(
         vendor=vendor,
         task_id=task_id,
@@ -736,11 +738,10 @@ def _result(kind: CallbackKind, binding: Any, body: Mapping[str, Any]) -> Any:
         for move in sorted(kind.as_poll, key=lambda m: -len(m.target)):
             message = message.replace(".".join(move.target), ".".join(move.source))
         raise CallbackError(
-            f"{kind.capability} callback says the job finished, but {_clip(message)}"
+            f"{kind.capability} callback cannot be read: {_clip(message)}"
         ) from None
 
 
-# Track field -> key of a track in a staged callback (snake_case, unlike record-info).
 def _duration(item: Mapping[str, Any]) -> Any:
     """The track's duration, None when it is a number too large to be seconds."""
     value = item.get("duration")
@@ -749,31 +750,23 @@ def _duration(item: Mapping[str, Any]) -> Any:
     return value
 
 
-_CALLBACK_TRACK_KEYS: Mapping[str, Any] = {
-    "id": "id",
-    "title": "title",
-    "audio_url": "audio_url",
-    "stream_url": "stream_audio_url",
-    "image_url": "image_url",
-    "duration": _duration,
-    "tags": "tags",
-    "lyrics": "prompt",
-    "model": "model_name",
-    "created_at": "createTime",
-}
+@functools.cache
+def _tracks_reader(kind: CallbackKind) -> Any:
+    """For an unbound music kind: a binding whose job the same operation polls and whose reader
+    gives tracks (the music-family operations share the music submit's poll), else None."""
+    if not kind.capability.startswith("music."):
+        return None
+    from ._operations import spec_operation
 
-
-def _music_tracks(kind: CallbackKind, body: Mapping[str, Any]) -> tuple[Any, ...]:
-    """The tracks of a music callback no binding reads (the music submit's: the adapter's)."""
-    from ._adapters._base import track_from
-
-    path = track_path(kind.vendor, kind.schema_name)
-    items = _dig(body, path) if path is not None else None
-    if not isinstance(items, list):
-        return ()
-    return tuple(
-        track_from(item, keys=_CALLBACK_TRACK_KEYS) for item in items if isinstance(item, Mapping)
-    )
+    poll = spec_operation(kind.vendor, kind.operation_id).poll
+    for binding in _bindings(kind.vendor).values():
+        if (
+            binding.partial
+            and binding.request.capability.startswith("music.")
+            and binding.spec_operation(kind.vendor).poll == poll
+        ):
+            return binding
+    return None
 
 
 def _parse_clips(kind: CallbackKind, body: dict[str, Any]) -> Task:
