@@ -352,6 +352,8 @@ def test_newer_status_answers_parse_in_the_async_client_too(vendor: str) -> None
 
     async def all_variants() -> None:
         params = [p.values for p in STATUS_VARIANTS if p.values[0].vendor == vendor]
+        # Each documented answer's Task, read before the router below (its own respx mock).
+        documented = {example.id: documented_task(example) for example, _ in params}
         answer: list[Any] = []
         with respx.mock(assert_all_called=True) as router:
             for example in {example.url: example for example, _ in params}.values():
@@ -371,7 +373,7 @@ def test_newer_status_answers_parse_in_the_async_client_too(vendor: str) -> None
                     answer[:] = [variant]
                     task = await client.get(TASK_ID)
                     check_future_task(
-                        task, documented_task(example), variant, name, requested_id=TASK_ID
+                        task, documented[example.id], variant, name, requested_id=TASK_ID
                     )
 
     asyncio.run(all_variants())
