@@ -24,8 +24,10 @@ The relay's server is `{baseUrl}` (default `https://api.example-gateway.com`, no
 base path is "/" like every other vendor's; `load_schema` asserts it, because the mock serves
 the spec paths at its root.
 
-Budget: the "ci" hypothesis profile (contract_tests/conftest.py) bounds the fuzzing phase and
-the stateful scenarios; `make fuzz` (HYPOTHESIS_PROFILE=deep) runs many more.
+Budget: in `make test` the fuzzing phase draws FUZZ_EXAMPLES cases per operation and the
+"ci" hypothesis profile (contract_tests/conftest.py) bounds the stateful scenarios; the examples
+and coverage phases run in full. `make fuzz` (HYPOTHESIS_PROFILE=deep) draws up to 500 per
+operation. `test_every_operation_got_cases` prints the cases per operation and phase (-s).
 """
 
 from __future__ import annotations
