@@ -244,3 +244,38 @@ def test_every_link_of_the_generate_chain_leads_to_a_success(vendor: str) -> Non
             followed.append(f"{source} -{name}-> {target}")
     assert done >= reachable(vendor, "submit_music"), followed
     assert len(followed) >= 10, followed
+
+
+@pytest.mark.schemathesis
+@pytest.mark.parametrize("vendor", LINKED)
+def test_a_link_that_points_at_the_wrong_field_is_refused(vendor: str) -> None:
+    """The walk above can fail: a link whose audioId read the task id instead of the track's
+    (or any value that names no track of the task) gets the vendor's not-found answer, so only
+    links that point at real ids lead to the successes it asserts."""
+    schema = _schema(vendor)
+    submitted = (
+        schema.find_operation_by_id("submit_music")
+        .Case(body=first_request_example(vendor, "submit_music"))
+        .call(headers=AUTH)
+        .json()
+    )
+    link = declared_links(vendor, "submit_music")["GetTask"]
+    query = {k.split(".", 1)[1]: pointer(submitted, v) for k, v in link["parameters"].items()}
+    polled = schema.find_operation_by_id("get_task").Case(query=query).call(headers=AUTH).json()
+    body = {
+        **first_request_example(vendor, "convert_to_wav"),
+        "taskId": pointer(polled, "$response.body#/data/taskId"),
+        "audioId": pointer(polled, "$response.body#/data/taskId"),  # the wrong field
+    }
+    case = schema.find_operation_by_id("convert_to_wav").Case(body=body)
+    response = case.call(headers=AUTH)
+    assert (
+        error_kind(vendor, response.status_code, response.json(), case_code_schema(vendor, case))
+        == "not_found"
+    )
+    body["audioId"] = pointer(polled, "$response.body#/data/response/sunoData/0/id")
+    response = case.operation.Case(body=body).call(headers=AUTH)
+    assert (
+        error_kind(vendor, response.status_code, response.json(), case_code_schema(vendor, case))
+        is None
+    )
