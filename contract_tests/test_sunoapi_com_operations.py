@@ -527,3 +527,17 @@ def test_a_drifted_finished_task_names_the_field_and_keeps_the_task(
     task = getattr(raised.value, "task", None)
     assert task is not None  # every error after acceptance carries the task
     assert task.task_id == "J1"
+
+
+def test_a_persona_is_refused_where_the_task_type_is_not_persona_music(song: sunokit.Task) -> None:
+    """persona_id chooses task_type persona_music; an extend or a cover has its own task_type,
+    so a persona there is refused, not sent under another task_type."""
+    persona = sunokit.Tuning(persona_id="P1")
+    music = sunokit.CustomLyrics("la", "soul", "T", tuning=persona)
+    with sunokit.SunoClient(VENDOR, api_key="k1", base_url="http://127.0.0.1:9") as client:
+        for request in (
+            sunokit.Extend(song.tracks[0].id, at=1, lyrics="la", tuning=persona),
+            sunokit.Cover(song.tracks[0].id, music),
+        ):
+            with pytest.raises(sunokit.UnsupportedRequestError, match="persona_music"):
+                client.submit(request)

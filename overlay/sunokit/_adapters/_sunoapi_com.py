@@ -151,6 +151,7 @@ class SunoapiComAdapter(Adapter):
                 title=request.title,
             )
         elif isinstance(request, Extend):
+            _no_persona(request.tuning, "an extend (task_type extend_music)")
             body.update(
                 task_type="extend_music",
                 custom_mode=True,
@@ -249,6 +250,15 @@ def accepted_task_id(vendor: str, body: object, status_code: int | None) -> str:
     )
 
 
+def _no_persona(tuning: Tuning, what: str) -> None:
+    """persona_id makes the create task_type persona_music: one task_type per call."""
+    if tuning.persona_id is not None:
+        raise UnsupportedRequestError(
+            f"sunoapi_com sings with a persona only in task_type persona_music (a new song): "
+            f"{what} takes no persona_id; leave Tuning(persona_id=) unset"
+        )
+
+
 def _tuning_fields(tuning: Tuning) -> dict[str, Any]:
     wire = {
         "negative_tags": tuning.negative_tags,
@@ -288,6 +298,7 @@ def _concat_body(request: Concat, context: Context) -> dict[str, Any]:
 
 
 def _cover_body(request: Cover, context: Context) -> dict[str, Any]:
+    _no_persona(request.music.tuning, "a cover (task_type cover_music)")
     _role, body = SunoapiComAdapter().wire_body(request.music, callback_url=context.callback_url)
     # Only the sibling docs say a cover is made in custom mode: the spec leaves that to the
     # server (cover-in-custom-mode, enforced_by: server), so the body is sent as the mode makes it.
