@@ -311,3 +311,23 @@ def test_one_vendor_without_a_key_does_not_stop_the_others_tasks(
     (document,) = json.loads(out)
     assert (document["vendor"], document["status"]) == (VENDOR, "downloaded")
     assert [entry["task_id"] for entry in listed(capsys, "--pending")] == [keyless]
+
+
+def test_a_create_answered_at_once_is_journaled_finished_not_pending(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vendor = "sunoapi_org"  # boost_style: a paid create answered in one round trip
+    with mock_vendor(vendor, rate_limits=False, timings=INSTANT) as mocked:
+        monkeypatch.setenv(get_adapter(vendor).env_var, mocked.api_key)
+        code, out, err = command(
+            capsys, "run", "boost-style", "--vendor", vendor, "--style", "lofi", "--base-url",
+            mocked.base_url, "--callback-url", f"{mocked.base_url}/__mock__/inbox", "--out",
+            str(tmp_path),
+        )  # fmt: skip
+        assert code == 0, err
+        (entry,) = listed(capsys)
+        assert (entry["operation"], entry["state"]) == ("boost_style", "succeeded")
+        assert listed(capsys, "--pending") == []
+        code, out, err = command(capsys, "wait", "--out", str(tmp_path), "--timeout", "5")
+    assert code == 0, err
+    assert "nothing to resume" in out

@@ -621,7 +621,7 @@ def _choose(
                 entry.vendor, entry.task_id, _job(entry.vendor, entry.task_id, entry.capability)
             )
             for entry in pending
-            if entry.task_id is not None
+            if entry.task_id  # "": a create answered at once, nothing to wait for
         ]
         return targets, [entry for entry in pending if entry.task_id is None], True
     found = journal.find(task_id, vendor) if journal is not None else []

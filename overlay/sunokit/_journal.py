@@ -451,13 +451,15 @@ class Journal:
         """Record the vendor's acceptance of an intent (on disk when this returns).
 
         A failure to write warns (RuntimeWarning) instead of raising: the task is paid for and
-        its caller must get it."""
+        its caller must get it. A create answered at once (its task already finished, often
+        with no task id) is recorded in its final state: nothing is left to wait for."""
         now = time.time()
+        state = task.state if task.state in ("succeeded", "failed") else "accepted"
         try:
             self._write(
-                "UPDATE entries SET state='accepted', task_id=?, task=?, accepted_at=?, "
+                "UPDATE entries SET state=?, task_id=?, task=?, accepted_at=?, "
                 "updated_at=? WHERE id=?",
-                (task.task_id, canonical_json(task.to_dict()), now, now, entry_id),
+                (state, task.task_id, canonical_json(task.to_dict()), now, now, entry_id),
             )
         except (sqlite3.Error, ConfigurationError, ValueError) as error:
             warnings.warn(
