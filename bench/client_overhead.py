@@ -93,18 +93,19 @@ def record(base_url: str, api_key: str) -> dict[str, Any]:
     return {"task": task, "get": wire(poll), "submit": wire(post)}
 
 
-def timed(action: Callable[[], object], count: int) -> float:
-    started = time.perf_counter()
+def timed(action: Callable[[], object], count: int) -> tuple[float, float]:
+    """(wall, this process's CPU) seconds per call."""
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in range(count):
         action()
-    return (time.perf_counter() - started) / count
+    return (time.perf_counter() - started) / count, (time.process_time() - cpu) / count
 
 
-async def atimed(action: Callable[[], Awaitable[object]], count: int) -> float:
-    started = time.perf_counter()
+async def atimed(action: Callable[[], Awaitable[object]], count: int) -> tuple[float, float]:
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in range(count):
         await action()
-    return (time.perf_counter() - started) / count
+    return (time.perf_counter() - started) / count, (time.process_time() - cpu) / count
 
 
 def compare_sync(base_url: str, api_key: str, wire: dict[str, Any], n: int) -> dict[str, Any]:
@@ -182,13 +183,22 @@ def compare_async(base_url: str, api_key: str, wire: dict[str, Any], n: int) -> 
     return asyncio.run(run())
 
 
-def summary(ours: list[float], raw: list[float], count: int) -> dict[str, Any]:
-    mine, theirs = statistics.median(ours), statistics.median(raw)
+def summary(
+    ours: list[tuple[float, float]], raw: list[tuple[float, float]], count: int
+) -> dict[str, Any]:
+    """Medians of the rounds: wall time (the goal) and the client process's CPU time (what the
+    client itself spends; less disturbed by the other processes on a shared machine)."""
+    mine, theirs = statistics.median(w for w, _ in ours), statistics.median(w for w, _ in raw)
+    mine_cpu = statistics.median(c for _, c in ours)
+    theirs_cpu = statistics.median(c for _, c in raw)
     return {
         "calls": count,
         "sunokit_us": round(mine * 1e6, 1),
         "raw_httpx_us": round(theirs * 1e6, 1),
         "ratio": round(mine / theirs, 3),
+        "sunokit_cpu_us": round(mine_cpu * 1e6, 1),
+        "raw_httpx_cpu_us": round(theirs_cpu * 1e6, 1),
+        "cpu_ratio": round(mine_cpu / theirs_cpu, 3) if theirs_cpu else None,
     }
 
 
@@ -217,7 +227,9 @@ def validate_figures(warm_calls: int) -> dict[str, Any]:
         assert sunokit.validate(vendor, body) == [], (vendor, sunokit.validate(vendor, body))
         samples = []
         for _ in range(5):
-            samples.append(timed(lambda v=vendor, b=body: sunokit.validate(v, b), warm_calls // 5))
+            samples.append(
+                timed(lambda v=vendor, b=body: sunokit.validate(v, b), warm_calls // 5)[0]
+            )
         figures[vendor] = {
             "warm_us": round(statistics.median(samples) * 1e6, 1),
             "cold_ms": round(cold * 1e3, 1),
@@ -250,6 +262,15 @@ def main() -> int:
                     f["raw_httpx_us"],
                     f["ratio"],
                     f"<= {goal} {'met' if met else 'MISSED'}",
+                )
+            )
+            rows.append(
+                (
+                    f"{name}() {driver} client CPU µs",
+                    f["sunokit_cpu_us"],
+                    f["raw_httpx_cpu_us"],
+                    f["cpu_ratio"],
+                    "",
                 )
             )
             if not met:
