@@ -232,6 +232,22 @@ def test_upload_then_cover_and_extend_of_the_uploaded_clip(m: MockedVendor) -> N
     assert done.state == "succeeded"
 
 
+def test_an_unknown_or_wrong_kind_of_clip_is_refused_before_billing(
+    m: MockedVendor, song: sunokit.Task
+) -> None:
+    """A clip the mock never made is refused (400 "clip not found", read as not_found), and a
+    generated clip is not an uploaded one (the Instructions page keeps the task types apart);
+    nothing is billed or queued."""
+    before = (len(m.mock.tasks), m.mock.credits)
+    with pytest.raises(sunokit.NotFoundError, match="uploaded clip not found"):
+        m.client.submit(
+            sunokit.Cover(song.tracks[0].id, sunokit.Instrumental("x", "y"), uploaded=True)
+        )
+    with pytest.raises(sunokit.NotFoundError, match="clip not found"):
+        m.client.submit(sunokit.Concat("no-such-clip"))
+    assert (len(m.mock.tasks), m.mock.credits) == before
+
+
 # ------------------------------------------------------------------ stems, WAV, MIDI
 
 

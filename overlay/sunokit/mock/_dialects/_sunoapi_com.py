@@ -11,6 +11,7 @@ from typing import Any
 
 from .._tasks import MockTask, Stage
 from ._base import Answer, Dialect, Refusal, Renderer, Store, iso, media_url, seconds, text
+from ._fixtures import documented_ids
 from ._sunoapi_com_tools import RENDERERS, clip_refusal
 
 __all__ = ["SunoapiComDialect"]
@@ -34,6 +35,16 @@ STEMS = {
         "Brass",
         "Woodwinds",
     ),
+}
+
+
+#: task_types acting on continue_clip_id, and whether that clip must be an upload.
+_ON_CLIP = {
+    "extend_music": False,
+    "concat_music": False,
+    "cover_music": False,
+    "extend_upload_music": True,
+    "cover_upload_music": True,
 }
 
 
@@ -62,11 +73,19 @@ class SunoapiComDialect(Dialect):
         return [durations[index % len(durations)] for index in range(count)]
 
     def refuse_submit(self, store: Store, operation_id: str, body: Any) -> Refusal | None:
-        """Stems of a clip the mock never made are refused (400, as the error table answers
-        unknown ids). The task_type family is not checked: its pages document no refusal of
-        an unknown continue_clip_id, and the spec's own examples name clips of their own."""
-        if operation_id in STEMS and isinstance(body, dict):
-            return clip_refusal(store, body.get("clip_id"))
+        """A clip to act on must exist (400 "clip not found", read as not_found): one the mock
+        made, or for the upload task types one it accepted by upload; the sample clips of the
+        documented examples are known as if it had made them."""
+        if not isinstance(body, dict):
+            return None
+        if operation_id in STEMS:
+            known = documented_ids(self.vendor, operation_id, "clip_id")
+            return clip_refusal(store, body.get("clip_id"), known=known)
+        task_type = body.get("task_type")
+        if task_type in _ON_CLIP:
+            known = documented_ids(self.vendor, operation_id, "continue_clip_id")
+            clip = body.get("continue_clip_id")
+            return clip_refusal(store, clip, uploaded=_ON_CLIP[task_type], known=known)
         return None
 
     def title(self, task: MockTask) -> str:

@@ -17,16 +17,22 @@ from typing import Any
 from .. import _media
 from .._tasks import MockFile, MockTask, Stage
 from ._base import Answer, Refusal, Renderer, Store
+from ._fixtures import documented_ids
 
 __all__ = ["RENDERERS", "clip_refusal"]
 
 _UPLOAD_CLAIM = "upload"
 
 
-def clip_refusal(store: Store, clip_id: object, *, uploaded: bool = False) -> Refusal | None:
-    """Why `clip_id` cannot be acted on (unknown to the mock), else None."""
+def clip_refusal(
+    store: Store, clip_id: object, *, uploaded: bool = False, known: frozenset[str] = frozenset()
+) -> Refusal | None:
+    """Why `clip_id` cannot be acted on (unknown to the mock), else None. `known`: the sample
+    clips of the operation's documented examples, known as if the mock had made them."""
     if not isinstance(clip_id, str) or not clip_id:
         return Refusal("invalid_request", "clip_id is required.")
+    if clip_id in known:
+        return None
     if uploaded:
         if store.claim((_UPLOAD_CLAIM, clip_id)) is None:
             return Refusal("not_found", f"uploaded clip not found: {clip_id}")
@@ -49,7 +55,9 @@ class _ClipCall(Renderer):
         headers: Mapping[str, str],
     ) -> Answer:
         clip_id = body.get("clip_id") if isinstance(body, Mapping) else None
-        refusal = clip_refusal(store, clip_id)
+        refusal = clip_refusal(
+            store, clip_id, known=documented_ids(self.vendor, operation_id, "clip_id")
+        )
         if refusal is not None:
             return self.dialect.error(refusal.kind, refusal.message)
         return self.answer_for(store, base_url, str(clip_id))
@@ -72,9 +80,7 @@ class MidiRenderer(_ClipCall):
 
     def answer_for(self, store: Store, base_url: str, clip_id: str) -> Answer:
         found = store.find_track(clip_id)
-        assert found is not None
-        _task, track = found
-        base = 48 + track.index % 24
+        base = 48 + (found[1].index if found is not None else 0) % 24
         notes = [
             (base + step, round(0.25 * n, 6), round(0.25 * n + 0.2, 6), 0.8)
             for n, step in enumerate((0, 4, 7, 12))
@@ -113,7 +119,8 @@ class PersonaRenderer(Renderer):
         headers: Mapping[str, str],
     ) -> Answer:
         clip_id = body.get("continue_clip_id")
-        refusal = clip_refusal(store, clip_id)
+        known = documented_ids(self.vendor, operation_id, "continue_clip_id")
+        refusal = clip_refusal(store, clip_id, known=known)
         if refusal is not None:
             return self.dialect.error(refusal.kind, refusal.message)
         persona_id = "persona-" + str(clip_id)
