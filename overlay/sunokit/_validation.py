@@ -171,7 +171,7 @@ def _fast_validator(vendor: str, pointer: str) -> Any:
     from ._formats import is_uri
 
     try:
-        registry = jsonschema_rs.Registry([(_URI + vendor, dict(_specs.load_spec(vendor)))])
+        registry = _fast_registry(vendor)
         return jsonschema_rs.Draft202012Validator(
             {"$ref": f"{_URI}{vendor}{pointer}"},
             registry=registry,
@@ -182,6 +182,14 @@ def _fast_validator(vendor: str, pointer: str) -> Any:
         )
     except Exception:  # a spec it cannot take (a YAML date, a construct it lacks): slow path
         return None
+
+
+@functools.cache
+def _fast_registry(vendor: str) -> Any:
+    """The vendor's spec as one jsonschema_rs resource, converted once for all its operations."""
+    import jsonschema_rs
+
+    return jsonschema_rs.Registry([(_URI + vendor, dict(_specs.load_spec(vendor)))])
 
 
 #: The largest integer the fast path hands to jsonschema_rs (exact in a double, like every
