@@ -457,3 +457,21 @@ def test_results_without_media_print_their_fields(result: Any, shown: list[str])
     assert "relay task t-1 (x.y): succeeded" in text
     for value in shown:
         assert value in text
+
+
+def test_uploads_go_to_the_upload_base_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "voice.mp3"
+    data.write_bytes(b"ID3 not really audio")
+    with served(KIE, monkeypatch) as (mocked, reach):
+        code, out, err = command(
+            capsys, "run", "upload-bytes", *reach, "--upload-base-url", mocked.base_url,
+            "--data", str(data), "--name", "voice.mp3", "--out", str(tmp_path), "--json",
+        )  # fmt: skip
+        key = mocked.api_key
+    assert code == 0, err
+    document = json.loads(out)
+    assert document["result"]["url"].startswith("http")
+    assert document["request"]["data"] == f"<{len(data.read_bytes())} bytes>"
+    assert key not in out + err

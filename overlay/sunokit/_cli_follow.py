@@ -117,6 +117,12 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
         help="the vendor's server (default: $<VENDOR>_BASE_URL, else the vendor's own)",
     )
     parser.add_argument(
+        "--upload-base-url",
+        metavar="URL",
+        help="where file uploads go (default: $<VENDOR>_UPLOAD_BASE_URL, else the upload "
+        "server the spec names)",
+    )
+    parser.add_argument(
         "--extension",
         action="append",
         default=[],
@@ -313,6 +319,7 @@ def open_client(
                 args.vendor,
                 callback_url=callback_url,
                 base_url=args.base_url,
+                upload_base_url=getattr(args, "upload_base_url", None),
                 journal=journal,
                 extensions=tuple(getattr(args, "extension", ())),
             ) as client,
@@ -320,8 +327,10 @@ def open_client(
         ):
             yield client, downloads
         return
-    if args.base_url is not None:
-        raise ConfigurationError("--mock serves its own vendor: leave out --base-url")
+    if args.base_url is not None or getattr(args, "upload_base_url", None) is not None:
+        raise ConfigurationError(
+            "--mock serves its own vendor: leave out --base-url and --upload-base-url"
+        )
     from .mock import StageTimings
     from .testing import mock_vendor
 
