@@ -67,7 +67,7 @@ MODES: dict[str, tuple[str, ...]] = {
     "relay": ("description", "custom", "instrumental", "extend", "inspiration"),
     "sunoapi_com": ("description", "custom", "instrumental", "extend", "inspiration"),
     "sunoapi_org": ("description", "custom", "instrumental", "extend"),
-    "sunosay": ("description", "custom", "extend"),
+    "sunosay": ("description", "custom", "instrumental", "extend"),
 }
 # sunosay documents no callbacks (its client refuses callback_url); the others take one.
 CALLBACK_VENDORS = frozenset({"apikley", "relay", "sunoapi_com", "sunoapi_org"})
