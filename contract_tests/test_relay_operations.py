@@ -395,3 +395,16 @@ def test_hostile_lyrics_and_persona_answers_give_a_result_or_a_sunokit_error(
         except sunokit.SunokitError as error:
             result = error
     assert isinstance(result, (sunokit.Task, sunokit.Persona, sunokit.SunokitError)), result
+
+
+def test_the_command_line_opts_in_with_extension(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sunokit.__main__ import main
+
+    common = ["run", "concat", "--mock", "--vendor", VENDOR, "--clip-id", "C1", "--no-wait"]
+    common += ["--no-journal", "--out", str(tmp_path)]
+    assert main(common) != 0
+    assert "--extension yutoai" in capsys.readouterr().err
+    assert main([*common, "--extension", "yutoai"]) != 0  # sent now: the mock never made C1
+    assert "clip_not_exist" in capsys.readouterr().err

@@ -149,5 +149,6 @@ def check_extension(vendor: str, operation_id: str, enabled: frozenset[str]) -> 
     raise UnsupportedRequestError(
         f"{vendor}: {operation_id} is not part of the stock API (a plain gateway answers 404 or "
         f"503); it is an extension documented by {', '.join(gateways)}. If your gateway is one "
-        f"of them, opt in with extensions=({gateways[0]!r},) on the client"
+        f"of them, opt in with extensions=({gateways[0]!r},) on the client (the command line: "
+        f"--extension {gateways[0]})"
     )

@@ -317,7 +317,11 @@ def _client(args: argparse.Namespace, journal: Journal) -> Iterator[AsyncSunoCli
     """An AsyncSunoClient for the vendor, or for the embedded mock (served meanwhile)."""
     if not args.mock:
         yield AsyncSunoClient(
-            args.vendor, base_url=args.base_url, callback_url=args.callback_url, journal=journal
+            args.vendor,
+            base_url=args.base_url,
+            callback_url=args.callback_url,
+            journal=journal,
+            extensions=tuple(args.extension),
         )
         return
     if args.base_url is not None:
@@ -329,7 +333,7 @@ def _client(args: argparse.Namespace, journal: Journal) -> Iterator[AsyncSunoCli
         args.vendor,
         callback_url=args.callback_url,
         timings=StageTimings(text=0.5, first=1.0, complete=1.5),
-        client_options={"poll_interval": 0.25},
+        client_options={"poll_interval": 0.25, "extensions": tuple(args.extension)},
     ) as mocked:
         yield mocked.async_client(journal=journal)
 
