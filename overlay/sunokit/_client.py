@@ -700,7 +700,8 @@ def _translation_proves_unsent(error: Exception) -> bool:
     the request was written; believed, a create the vendor accepted would be re-sent.
     """
     cause = error.__cause__
-    if cause is None or type(cause).__module__.partition(".")[0] in ("httpx", "httpcore"):
+    # respx re-raises the very httpx exception a test's side effect chose (from SideEffectError)
+    if cause is None or type(cause).__module__.partition(".")[0] in ("httpx", "httpcore", "respx"):
         return True
     return any(f"{c.__module__}.{c.__qualname__}" in FOREIGN_NOT_SENT for c in type(cause).__mro__)
 
