@@ -102,7 +102,34 @@ def render_operations() -> str:
         lines.append(f"| {capability} | {request} | " + " | ".join(cells) + " |")
     counts = [f"{v}: {len(operation_ids(v))}" for v in _specs.VENDORS]
     lines += ["", "Operations in each spec (creates, polls and calls): " + ", ".join(counts) + "."]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _cost_lines()) + "\n"
+
+
+def _costs(vendor: str) -> list[tuple[str, dict[str, Any]]]:
+    """(operationId, x-sunokit-cost) of each operation whose price the vendor documents."""
+    found = []
+    for item in _specs.load_spec(vendor)["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and "x-sunokit-cost" in operation:
+                found.append((operation["operationId"], operation["x-sunokit-cost"]))
+    return sorted(found)
+
+
+def _cost_lines() -> list[str]:
+    lines = [
+        "",
+        "Documented costs (`x-sunokit-cost` in the specs). An operation not listed has no",
+        "price in the vendor's pages; the vendor's dashboard is then the only source.",
+        "",
+        "| vendor | operation | credits | source |",
+        "|---|---|---|---|",
+    ]
+    for vendor in _specs.VENDORS:
+        for operation_id, cost in _costs(vendor):
+            credits = " ".join(str(cost["credits"]).replace("|", "/").split())
+            source = " ".join(str(cost["source"]).replace("|", "/").split())
+            lines.append(f"| `{vendor}` | `{operation_id}` | {credits} | {source} |")
+    return lines
 
 
 def render() -> str:
