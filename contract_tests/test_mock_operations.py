@@ -461,3 +461,17 @@ def test_music_family_creates_are_music_tasks(org: Kie) -> None:
     assert data["status"] == "SUCCESS"
     assert data["operationType"] == "upload_cover"
     assert len(data["response"]["sunoData"]) == 2
+
+
+@pytest.mark.parametrize("vendor", ["sunoapi_org", "apikley", "sunosay", "relay"])
+@pytest.mark.parametrize("stage_at", ["text", "first"])
+def test_a_lyrics_task_between_stages_is_still_waiting(vendor: str, stage_at: str) -> None:
+    """Regression: a state table with no middle state (SunoAPI.org's LyricsTaskStatus has
+    only PENDING before SUCCESS) made the mock answer HTTP 500 once a task reached 'first'."""
+    import sunokit
+    from sunokit.testing import mock_vendor
+
+    timings = StageTimings(0, 0, 60) if stage_at == "first" else StageTimings(0, 60, 120)
+    with mock_vendor(vendor, rate_limits=False, timings=timings) as mocked:
+        task = mocked.client.submit(sunokit.GenerateLyrics("rain on the roof"))
+        assert mocked.client.get(task).state in ("queued", "running")

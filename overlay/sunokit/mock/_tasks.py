@@ -18,7 +18,7 @@ Failure = Literal["sensitive", "generic"]
 STAGE_STATES: dict[str, tuple[str, ...]] = {
     "queued": ("queued",),
     "text": ("text_ready", "running", "queued"),
-    "first": ("first_ready", "running", "text_ready"),
+    "first": ("first_ready", "running", "text_ready", "queued"),  # a table with no middle: waiting
     "complete": ("succeeded",),
     "failed": ("failed",),
 }
