@@ -111,3 +111,16 @@ def test_make_demo_runs_this_script() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "scripts/demo.py" in result.stdout
+
+
+def test_every_vendor_also_shows_a_non_music_operation(
+    demo: tuple[Path, str, list[dict[str, Any]]],
+) -> None:
+    out, printed, _ = demo
+    rows = json.loads((out / "lyrics.json").read_text("utf-8"))
+    assert sorted(row["vendor"] for row in rows) == sorted(sunokit.VENDORS)
+    assert "non-music operation" in printed
+    for row in rows:
+        assert row["titles"], row
+        assert all(line.strip() for line in row["first_lines"]), row
+        assert row["task_id"] in printed

@@ -1,4 +1,4 @@
-"""`make demo`: one song per vendor from the embedded mock vendors, offline.
+"""`make demo`: one song and one set of lyrics per vendor from the embedded mock vendors, offline.
 
 Runs `sunokit generate --mock --json` for every vendor in one representative mode each (all five
 at once, each in its own process), lets the CLI download the tracks into `<out>/<vendor>/`, and
@@ -118,6 +118,66 @@ def generate(vendor: str, out: Path, lyrics: Path) -> Row | Failure:
     return Row(vendor, mode, task["task_id"], len(task["tracks"]), files, durations, seconds)
 
 
+@dataclasses.dataclass(frozen=True)
+class LyricsRow:
+    vendor: str
+    task_id: str
+    titles: list[str]
+    first_lines: list[str]
+
+
+def lyrics(vendor: str) -> LyricsRow | Failure:
+    """One non-music operation per vendor: `sunokit run generate-lyrics --mock --json`."""
+    command = [
+        *(sys.executable, "-m", "sunokit", "run", "generate-lyrics", "--mock", "--json"),
+        *("--no-journal", "--vendor", vendor, "--prompt", "rain on a tin roof at night"),
+    ]
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+        cwd=ROOT,
+        env=child_environment(),
+    )
+    if result.returncode != 0:
+        return Failure(vendor, "lyrics", result.returncode, result.stderr.strip())
+    task: dict[str, Any] = json.loads(result.stdout)
+    variants = (task.get("result") or {}).get("variants") or []
+    if task.get("operation") != "lyrics.generate" or not variants:
+        return Failure(vendor, "lyrics", 0, f"no lyrics in the answer: {result.stdout[:300]}")
+    return LyricsRow(
+        vendor,
+        task["task_id"],
+        [str(v.get("title") or "") for v in variants],
+        [str(v.get("text") or "").strip().splitlines()[0] for v in variants],
+    )
+
+
+def run_lyrics() -> tuple[list[LyricsRow], list[Failure]]:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(RUNS)) as pool:
+        results = list(pool.map(lyrics, RUNS))
+    return [r for r in results if isinstance(r, LyricsRow)], [
+        r for r in results if isinstance(r, Failure)
+    ]
+
+
+def print_lyrics(rows: list[LyricsRow]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="sunokit demo: one non-music operation per vendor (GenerateLyrics)")
+    for column in ("vendor", "task id", "variants", "title", "first line"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row.vendor, row.task_id, str(len(row.titles)), row.titles[0], row.first_lines[0]
+        )
+    console = Console() if sys.stdout.isatty() else Console(width=200)
+    console.print(table)
+
+
 def run(out: Path) -> tuple[list[Row], list[Failure]]:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
@@ -164,10 +224,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out: Path = args.out.resolve()
     rows, failures = run(out)
+    lyrics_rows, lyrics_failures = run_lyrics()
+    failures += lyrics_failures
     (out / "demo.json").write_text(
         json.dumps([dataclasses.asdict(row) for row in rows], indent=2) + "\n", "utf-8"
     )
+    (out / "lyrics.json").write_text(
+        json.dumps([dataclasses.asdict(row) for row in lyrics_rows], indent=2) + "\n", "utf-8"
+    )
     print_table(rows, out)
+    print_lyrics(lyrics_rows)
     for failure in failures:
         print(
             f"{failure.vendor} ({failure.mode}) failed, exit {failure.returncode}:\n"
