@@ -418,19 +418,9 @@ def test_the_mocks_callbacks_parse_to_the_task_client_wait_returns(mocked: Mocke
         delivered = _callbacks_of(mocked, kind, task.task_id)
         assert delivered, f"{vendor}: no callback for the {capability} job {task.task_id}"
         parsed = callbacks.parse(vendor, delivered[-1], operation=capability)
-        if capability.startswith("music.") and not kind.default:
-            # client.get/wait poll a music-family job as a music task (operation music.generate,
-            # no result; see the xfail below); the callback names its capability, and its
-            # result is the binding's Tracks: the same tracks the client's Task holds
-            assert attrs.evolve(parsed, operation="music.generate", result=None) == attrs.evolve(
-                task, vendor_state=parsed.vendor_state
-            )
-            assert parsed.result == sunokit.Tracks(
-                tuple(attrs.evolve(t, task_id="") for t in task.tracks)
-            )
-        else:
-            # the same Task but for the vendor's words for the state (stage vs poll status)
-            assert _comparable(parsed) == _comparable(task)
+        # the same Task but for the vendor's words for the state (stage vs poll status),
+        # music-family jobs included: get/wait keep their capability and Tracks result
+        assert _comparable(parsed) == _comparable(task)
         if _bound(kind):
             assert isinstance(parsed.result, RESULT_TYPES[capability])  # type: ignore[arg-type]
         checked.append(capability)
@@ -447,12 +437,6 @@ def test_a_newer_server_s_extra_fields_still_parse_as_the_same_kind() -> None:
     assert callbacks.parse("sunoapi_org", newer) == callbacks.parse("sunoapi_org", body)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="client.get/wait poll a music-family job (upload_cover, ...) as music.generate and "
-    "drop its capability and typed result (_client binding_of: music.* -> the adapter); the "
-    "callback keeps them. When the client keeps them, the mock comparison above tightens.",
-)
 def test_client_wait_keeps_a_music_family_jobs_capability() -> None:
     with mock_vendor("sunoapi_org", rate_limits=False, timings=StageTimings(0, 0, 0)) as m:
         request = sunokit.UploadCover(UPLOAD, sunokit.Description("a cover"))

@@ -343,12 +343,16 @@ class _ClientCore:
         )
 
     def binding_of(self, task: Task) -> Binding | None:
-        """The binding that polls `task` (None: a music task, polled by the adapter)."""
-        if task.operation.startswith("music."):
-            return None
+        """The binding that polls `task` (None: a music task, polled by the adapter).
+
+        A music-family job with a binding of its own (upload-cover, add-vocals, concat...) is
+        polled through it, so `get`/`wait` keep its capability and typed `Tracks` result, as
+        `submit` and its callback do."""
         for binding in self.bindings.values():
             if binding.request.capability == task.operation:
                 return binding
+        if task.operation.startswith("music."):
+            return None
         raise UnsupportedRequestError(f"{self.vendor} cannot poll a {task.operation} task")
 
     def extra(self, extra_body: Mapping[str, Any] | None) -> dict[str, Any]:
