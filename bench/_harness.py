@@ -79,3 +79,16 @@ def table(rows: list[tuple[str, Any, Any, Any, Any]]) -> None:
     print(f"{'figure':<40} {'value':>12} {'baseline':>12} {'ratio':>7}  goal")
     for figure, value, baseline, ratio, goal in rows:
         print(f"{figure:<40} {value!s:>12} {baseline!s:>12} {ratio!s:>7}  {goal}")
+
+
+def child_figures(code: str, args: list[str], timeout: float) -> dict[str, Any]:
+    """Run `python -c code *args` and read the JSON figures it prints; adds CPU µs per request
+    (its `cpu_s` over its `requests`)."""
+    out = subprocess.run(
+        [PYTHON, "-c", code, *args], capture_output=True, text=True, timeout=timeout
+    )
+    if out.returncode:
+        raise RuntimeError(out.stderr[-3000:])
+    figures: dict[str, Any] = json.loads(out.stdout)
+    figures["cpu_per_request_us"] = round(figures["cpu_s"] / max(figures["requests"], 1) * 1e6, 1)
+    return figures

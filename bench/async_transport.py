@@ -20,14 +20,12 @@ Merged into bench/results.json under "async_transport" ("async_transport_smoke")
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import PYTHON, merge, mock_process, table
+from _harness import child_figures, merge, mock_process, table
 
 VENDOR = "sunosay"
 POLL = 0.05
@@ -70,17 +68,7 @@ print(json.dumps(figures))
 
 
 def child(transport: str, n: int, base_url: str, api_key: str) -> dict[str, Any]:
-    out = subprocess.run(
-        [PYTHON, "-c", _CHILD, transport, str(n), base_url, api_key, str(POLL)],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    if out.returncode:
-        raise RuntimeError(out.stderr[-3000:])
-    figures: dict[str, Any] = json.loads(out.stdout)
-    figures["cpu_per_request_us"] = round(figures["cpu_s"] / max(figures["requests"], 1) * 1e6, 1)
-    return figures
+    return child_figures(_CHILD, [transport, str(n), base_url, api_key, str(POLL)], 1800)
 
 
 def main() -> int:

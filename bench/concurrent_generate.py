@@ -20,14 +20,12 @@ Merged into bench/results.json under "concurrent_generate" ("concurrent_generate
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import PYTHON, merge, mock_process, table
+from _harness import child_figures, merge, mock_process, table
 
 VENDOR = "sunosay"
 GOAL_CPU = 1.05
@@ -104,17 +102,7 @@ print(json.dumps(figures))
 
 
 def child(mode: str, n: int, base_url: str, api_key: str, polls: float) -> dict[str, Any]:
-    out = subprocess.run(
-        [PYTHON, "-c", _CHILD, mode, str(n), base_url, api_key, str(polls), str(POLL)],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    if out.returncode:
-        raise RuntimeError(out.stderr[-3000:])
-    figures: dict[str, Any] = json.loads(out.stdout)
-    figures["cpu_per_request_us"] = round(figures["cpu_s"] / max(figures["requests"], 1) * 1e6, 1)
-    return figures
+    return child_figures(_CHILD, [mode, str(n), base_url, api_key, str(polls), str(POLL)], 900)
 
 
 def main() -> int:
