@@ -23,6 +23,7 @@ import sunokit
 from sunokit import _cli_results, _cli_run
 from sunokit.__main__ import main
 from sunokit._adapters import bindings, get_adapter
+from sunokit._batch import request_from_line
 from sunokit.mock import StageTimings
 from sunokit.testing import MockedVendor, mock_vendor
 
@@ -118,6 +119,41 @@ def test_every_operation_builds_its_request_from_the_command_line(
     described = _cli_run.describe(request, name, None)
     json.dumps(described)  # the sidecar can hold it
     assert described["mode"] == kind.__name__
+
+
+@pytest.mark.parametrize("name", sorted(_cli_run.operations()))
+def test_a_batch_line_builds_the_request_its_options_build(name: str, tmp_path: Path) -> None:
+    """One decoder (`_request_fields`): a line with the options' values as JSON (keys: the
+    options without dashes) is the same request; a lyrics file is the line's text."""
+    kind = _cli_run.operations()[name]
+    argv: list[str] = []
+    line: dict[str, Any] = {"operation": name}
+    for option in _cli_run._options(kind):
+        if not option.required:
+            continue
+        text, value = {
+            "track": ("T1:A1", {"task_id": "T1", "audio_id": "A1"}),
+            "task": ("T1", "T1"),
+            "number": ("1", 1),
+            "integer": ("1", 1),
+        }.get(option.kind, ("https://example.com/a.mp3", "https://example.com/a.mp3"))
+        if option.kind in ("file", "bytes"):
+            source = tmp_path / option.field
+            source.write_text("[Verse]\nrain\n", "utf-8")
+            text, value = str(source), "[Verse]\nrain\n" if option.kind == "file" else str(source)
+        count = option.nargs if isinstance(option.nargs, int) else 2 if option.nargs else None
+        argv += [option.flag, *([text] * (count or 1))]
+        line[option.key] = [value] * count if count else value
+    if any(option.group == "music" for option in _cli_run._options(kind)):
+        argv += ["--prompt", "a calm piano tune", "--negative-tags", "metal"]
+        line.update(prompt="a calm piano tune", negative_tags="metal")
+    if name in ("replace-section", "validate-voice"):
+        argv[argv.index("--end") + 1] = "2"
+        line["end"] = 2
+    from_options = _cli_run.build_request(
+        _cli_run.parser().parse_args([name, "--vendor", "relay", *argv])
+    )
+    assert request_from_line(line) == from_options
 
 
 def test_an_operation_is_also_reachable_by_its_capability() -> None:

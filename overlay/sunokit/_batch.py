@@ -1,29 +1,45 @@
 """Batches: many requests, bounded concurrency, resumable from the task journal.
 
-A batch is a sequence of lines, each one request (a JSON object, as in a `.jsonl` file):
+A batch is a sequence of lines, each one request (a JSON object, as in a `.jsonl` file) of any
+operation `sunokit run` knows, with an optional `id` of your choosing:
 
     {"id": "rain-1", "prompt": "a calm piano tune about rain"}
     {"lyrics": "[Verse]\\nLa la", "style": "pop", "title": "La"}
     {"instrumental": true, "style": "ambient", "title": "Drift"}
     {"extend": "CLIP_ID", "at": 60, "model": "V4"}
+    {"id": "words", "operation": "generate-lyrics", "prompt": "rain at night"}
+    {"operation": "convert-to-wav", "track": "TASK_ID:AUDIO_ID"}
+    {"operation": "get-credits"}
 
-The fields are those of `sunokit generate` (`prompt`, `inspiration`, `lyrics` (the text),
-`instrumental`, `extend` with `at` and `task_id`, `style`, `title`, `model`, `callback_url`,
-`negative_tags`, `vocal_gender`, `style_weight`, `weirdness`, `audio_weight`, `persona_id`);
-an unknown field makes the line invalid (never sent). `id` is yours: the line's name in the
-journal and in the results. A line without one is named by the digest of its JSON (the n-th
-copy of the same line gets `#n`): editing such a line makes it a new line.
+A line without `operation` is a song, its fields those of `sunokit generate` (`prompt`,
+`inspiration`, `lyrics` (the text), `instrumental`, `extend` with `at` and `task_id`, `style`,
+`title`, `model`, `callback_url`, `negative_tags`, `vocal_gender`, `style_weight`,
+`weirdness`, `audio_weight`, `persona_id`). With `operation` (a name of `sunokit run`:
+`generate-lyrics`, `convert-to-wav`, ..., or a capability, `lyrics.generate`) its fields are
+that request's, named as `sunokit run OPERATION --help` names its options (`--upload-url` is
+`upload_url`); `_request_fields` decodes both, for this module and for `sunokit run`. A line
+that is no valid request (an unknown operation or field, a value of the wrong kind, an
+operation the vendor does not offer) is `invalid` and never sent; the others still run. `id`
+is yours: the line's name in the journal and in the results. A line without one is named by
+the digest of its JSON (the n-th copy of the same line gets `#n`): editing such a line makes
+it a new line.
 
 Each line is billed at most once. Its create claims the line in the journal (`Journal.intent`)
 before it is sent, so a batch run again after a crash, a kill or Ctrl-C:
 
 - skips the lines that finished (succeeded or failed: a failed task is not retried; give the
   line a new id to try again);
-- resumes waiting for the lines the vendor accepted;
+- resumes waiting for the lines the vendor accepted, each through its own operation (a WAV
+  task is polled as one and ends with its typed result);
 - submits only the lines never accepted (never sent, or refused in the vendor's own words);
 - reports a line whose create may have been accepted (the answer was lost) as `unknown`, never
   sends it again: check your account, then `sunokit tasks --adopt ID TASK_ID` (the vendor made
   that task) or `--abandon ID` (it did not: the next run sends the line).
+
+A request the vendor answers at once (credits, a persona, SunoAPI.com's WAV...) is claimed the
+same way, so a re-run reports it and does not send it again. A finished line's files (tracks,
+and a result's media: a WAV, stems, a video, images, a MIDI file) are saved into `out` as
+`sunokit run` saves them; an answer given at once is only reported, as `sunokit run` prints it.
 
 `arun_batch(client, lines, ...)` runs a batch on an AsyncSunoClient that has a journal;
 `run_batch(vendor, lines, journal=..., ...)` is its synchronous front door.
@@ -46,6 +62,8 @@ import attrs
 import httpx
 
 from . import _specs
+from ._adapters import bindings
+from ._cli_results import asave_files
 from ._client import AsyncSunoClient
 from ._downloads import DOWNLOAD_TIMEOUT, DownloadError, adownload
 from ._errors import (
@@ -56,17 +74,20 @@ from ._errors import (
     UnsupportedRequestError,
     WaitTimeoutError,
 )
-from ._journal import Journal, JournalEntry, JournalOption, LineTaken, canonical_json, for_line
-from ._models import Task
-from ._requests import (
-    CustomLyrics,
-    Description,
-    Extend,
-    Inspiration,
-    Instrumental,
-    MusicRequest,
-    Tuning,
+from ._journal import (
+    Journal,
+    JournalEntry,
+    JournalOption,
+    LineTaken,
+    canonical_json,
+    for_line,
+    submission,
 )
+from ._models import Task
+from ._operations import SpecOperation, spec_operation
+from ._request_fields import build, describe, kebab, music_request, operation_named
+from ._request_fields import vendors_offering as offering
+from ._requests import MusicRequest, Request
 from ._waiting import DEFAULT_WAIT_TIMEOUT, Until, check_wait_options
 
 __all__ = [
@@ -104,29 +125,22 @@ Status = Literal[
 #: Statuses after which a re-run has nothing left to do for the line.
 FINAL_STATUSES = frozenset({"succeeded", "failed"})
 
-_MODES = ("prompt", "inspiration", "lyrics", "extend")
-_TUNING = (
-    "negative_tags",
-    "vocal_gender",
-    "style_weight",
-    "weirdness",
-    "audio_weight",
-    "persona_id",
-)
-_FIELDS = frozenset(
-    {
-        "id",
-        *_MODES,
-        "instrumental",
-        "at",
-        "task_id",
-        "style",
-        "title",
-        "model",
-        "callback_url",
-        *_TUNING,
-    }
-)
+#: The keys of a line that are no request field.
+_LINE_KEYS = ("id", "operation")
+
+
+def request_from_line(fields: Mapping[str, Any], *, base: Path | None = None) -> Request:
+    """The request a batch line stands for: a song with `sunokit generate`'s fields, or with
+    `operation` that operation's request (`_request_fields.build`). Relative paths (a sidecar,
+    a file to upload) are read from `base`.
+
+    Raises ClientValidationError naming each field that is wrong (ConfigurationError: a file
+    the line names cannot be read)."""
+    values = {key: value for key, value in fields.items() if key not in _LINE_KEYS}
+    if fields.get("operation") is None:
+        return music_request(values, where="batch line")
+    kind = operation_named(fields["operation"])
+    return build(kind, values, base=base, where="batch line")  # type: ignore[no-any-return]
 
 
 def _invalid(message: str, field: str = "") -> ClientValidationError:
@@ -135,65 +149,26 @@ def _invalid(message: str, field: str = "") -> ClientValidationError:
     return ClientValidationError("batch line", [Violation(field, "line", message, "line")])
 
 
-def request_from_line(fields: Mapping[str, Any]) -> MusicRequest:
-    """The request a batch line stands for, chosen as `sunokit generate` chooses its mode.
-
-    Raises ClientValidationError naming the field for a line that is no valid request."""
-    unknown = sorted(str(key) for key in fields if key not in _FIELDS)
-    if unknown:
-        raise _invalid(
-            f"unknown field {unknown[0]!r} (fields: {', '.join(sorted(_FIELDS))})", unknown[0]
-        )
-    tuning = Tuning(**{name: fields[name] for name in _TUNING if fields.get(name) is not None})
-    common: dict[str, Any] = {
-        "model": fields.get("model"),
-        "callback_url": fields.get("callback_url"),
-        "tuning": tuning,
-    }
-    instrumental = fields.get("instrumental", False)
-    chosen = [name for name in _MODES if fields.get(name) is not None]
-    if "extend" in chosen and "lyrics" in chosen:
-        chosen.remove("lyrics")  # new lyrics for the continuation
-    if instrumental is True and not chosen:
-        chosen = ["instrumental"]
-    if len(chosen) != 1:
-        raise _invalid(
-            "choose exactly one mode: prompt, inspiration, lyrics, instrumental or extend"
-        )
-    mode = chosen[0]
-    if mode == "prompt":
-        return Description(fields["prompt"], instrumental=instrumental, **common)
-    if mode == "inspiration":
-        return Inspiration(fields["inspiration"], instrumental=instrumental, **common)
-    if mode == "extend":
-        return Extend(
-            fields["extend"],
-            at=fields.get("at"),
-            lyrics=fields.get("lyrics"),
-            style=fields.get("style"),
-            title=fields.get("title"),
-            instrumental=instrumental,
-            task_id=fields.get("task_id"),
-            **common,
-        )
-    style, title = fields.get("style"), fields.get("title")
-    if style is None or title is None:
-        raise _invalid(f"{mode} needs style and title", "style" if style is None else "title")
-    if mode == "lyrics":
-        return CustomLyrics(fields["lyrics"], style, title, **common)
-    return Instrumental(style, title, **common)
-
-
 @attrs.frozen
 class BatchLine:
-    """One line of a batch: its number (from 1), its name (`key`), its request or what is
-    wrong with it."""
+    """One line of a batch: its number (from 1), its name (`key`), its request, and what is
+    wrong with it when it is not sent (`problem`; with a request: the vendor does not offer
+    it)."""
 
     number: int
     key: str
-    request: MusicRequest | None
+    request: Request | None
     problem: str | None = None
     fields: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
+
+    @property
+    def operation(self) -> str | None:
+        """The line's operation, as `sunokit run` names it (`description` for a prompt); an
+        invalid line's as it gives it."""
+        if self.request is not None:
+            return kebab(type(self.request).__name__)
+        named = self.fields.get("operation") if self.fields is not None else None
+        return named if isinstance(named, str) and len(named) <= 100 else None
 
 
 def _checked_id(value: object) -> str:
@@ -202,12 +177,17 @@ def _checked_id(value: object) -> str:
     return value
 
 
-def read_batch(source: str | os.PathLike[str] | Iterable[Any]) -> list[BatchLine]:
+def read_batch(
+    source: str | os.PathLike[str] | Iterable[Any], *, base: str | os.PathLike[str] | None = None
+) -> list[BatchLine]:
     """The lines of a JSONL file (blank lines skipped), or of an iterable of mappings (or JSON
     texts). A line that is no valid request is kept with its `problem`, never raised: the other
-    lines still run."""
+    lines still run. The files a line names (a sidecar, a file to upload) are read from `base`
+    when relative (default: the batch file's folder; the working directory for an iterable)."""
+    folder = Path(base) if base is not None else None
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
+        folder = folder or path.parent
         try:
             with path.open("rb") as file:
                 raw = file.read(MAX_LINES * 1000 + 1)
@@ -227,11 +207,17 @@ def read_batch(source: str | os.PathLike[str] | Iterable[Any]) -> list[BatchLine
     for number, item in items:
         if len(lines) >= MAX_LINES:
             raise ConfigurationError(f"a batch holds at most {MAX_LINES} lines")
-        lines.append(_line(number, item, keys, copies))
+        lines.append(_line(number, item, keys, copies, folder))
     return lines
 
 
-def _line(number: int, item: Any, keys: set[str], copies: collections.Counter[str]) -> BatchLine:
+def _line(
+    number: int,
+    item: Any,
+    keys: set[str],
+    copies: collections.Counter[str],
+    base: Path | None,
+) -> BatchLine:
     fields: Any = item
     if isinstance(item, (str, bytes)):
         if len(item) > MAX_LINE_LENGTH:
@@ -258,8 +244,8 @@ def _line(number: int, item: Any, keys: set[str], copies: collections.Counter[st
             copies[digest] += 1
             key = digest if copies[digest] == 1 else f"{digest}#{copies[digest]}"
         keys.add(key)
-        request = request_from_line(fields)
-    except (ClientValidationError, UnsupportedRequestError, TypeError, ValueError) as error:
+        request = request_from_line(fields, base=base)
+    except (ClientValidationError, ConfigurationError, UnsupportedRequestError) as error:
         problem = "; ".join(str(v) for v in getattr(error, "violations", ())) or str(error)
         return BatchLine(number, key, None, problem, fields)
     return BatchLine(number, key, request, None, fields)
@@ -277,23 +263,29 @@ class LineResult:
     error: str | None = None
     journal_id: int | None = None
     resumed: bool = False  # accepted by an earlier run
+    operation: str | None = None  # as `sunokit run` names it; None: an invalid line's
 
     @property
     def task_id(self) -> str | None:
         return self.task.task_id if self.task is not None else None
 
     def to_dict(self) -> dict[str, Any]:
+        """The line's result as JSON: `result` is the task's typed result (`sunokit run --json`'s
+        `result`: lyrics, credits, a WAV's URL...), `task` the whole task."""
+        task = self.task.to_dict() if self.task is not None else None
         return {
             "line": self.line,
             "id": self.key,
+            "operation": self.operation,
             "status": self.status,
             "task_id": self.task_id,
             "state": self.task.state if self.task is not None else None,
+            "result": task["result"] if task is not None else None,
             "files": dict(self.files),
             "error": self.error,
             "journal_id": self.journal_id,
             "resumed": self.resumed,
-            "task": self.task.to_dict() if self.task is not None else None,
+            "task": task,
         }
 
 
@@ -368,7 +360,7 @@ class _Run:
         self.overwrite = overwrite
         self.http = http
         self.on_event = on_event
-        self.pacer = _Pacer(_specs.operation(client.vendor, "submit").rate_limit)
+        self.pacers: dict[str, _Pacer] = {}
         self.results: dict[int, LineResult] = {}
         self.submitted = 0
 
@@ -377,30 +369,47 @@ class _Run:
             self.on_event(event)
 
     def _finish(self, line: BatchLine, result: LineResult) -> None:
+        result = attrs.evolve(result, operation=line.operation)
         self.results[line.number] = result
         self._emit(BatchEvent("finished", line, task=result.task, result=result))
 
+    def _pacer(self, request: Request) -> _Pacer:
+        """The documented create limit of the operation that sends `request`."""
+        if isinstance(request, MusicRequest):
+            operation = _specs.operation(self.client.vendor, "submit")
+            operation_id, limit = operation.operation_id, operation.rate_limit
+        else:
+            found = _binding_operation(self.client.vendor, request)
+            operation_id, limit = found.operation_id, found.rate_limit
+        pacer = self.pacers.get(operation_id)
+        if pacer is None:
+            pacer = self.pacers[operation_id] = _Pacer(limit)
+        return pacer
+
     async def run_line(self, line: BatchLine) -> None:
-        if line.request is None:  # never sent; its name may even be another line's
+        if line.request is None or line.problem is not None:  # never sent; its name may even
+            # be another line's
             self._finish(line, LineResult(line.number, line.key, "invalid", error=line.problem))
             return
         entry = self.journal.line(self.batch, line.key)
+        answer = None
         if entry is None:
-            entry = await self._submit(line, line.request)
-            if entry is None:
+            sent = await self._submit(line, line.request)
+            if sent is None:
                 return
+            entry, answer = sent
             resumed = False
         else:
             resumed = True
-        await self._follow(line, entry, resumed=resumed)
+        await self._follow(line, line.request, entry, resumed=resumed, answer=answer)
 
-    async def _submit(self, line: BatchLine, request: MusicRequest) -> JournalEntry | None:
-        pause = self.pacer.reserve()
+    async def _submit(self, line: BatchLine, request: Request) -> tuple[JournalEntry, Task] | None:
+        pause = self._pacer(request).reserve()
         if pause > 0:
             await asyncio.sleep(pause)
         try:
             with for_line(self.batch, line.key):
-                task = await self.client.submit(request)
+                task = await self._send(line, request)
         except LineTaken as error:
             self._finish(line, LineResult(line.number, line.key, "busy", error=str(error)))
             return None
@@ -436,18 +445,54 @@ class _Run:
                 f"{self.client.vendor} task {task.task_id} (batch line {line.number}) was "
                 f"accepted but the journal {self.journal.path} did not record it; keep its id"
             )
-        return entry
+        return entry, task
+
+    async def _send(self, line: BatchLine, request: Request) -> Task:
+        """Submit `request`, claiming its line in the journal first. The client records the
+        creates; a request it sends without recording (answered at once: credits, a persona,
+        SunoAPI.com's WAV...) is recorded here, as the client records a create, so that a
+        re-run never sends the line again."""
+        operation = None
+        if not isinstance(request, MusicRequest):
+            operation = _binding_operation(self.client.vendor, request)
+        if operation is None or operation.phase == "create":
+            return await self.client.submit(request)
+        core = self.client._core  # the client's own rules: which refusals are the vendor's
+        core.typed_call(request)  # refused locally (ClientValidationError) before the claim
+        with submission(
+            self.journal,
+            vendor=self.client.vendor,
+            operation=operation.operation_id,
+            capability=operation.capability,
+            request=describe(request, line.operation or ""),
+            refused=core.refused_in_vendor_words,
+            mask=core._redactor.text,
+        ) as journaled:
+            return journaled.accepted(await self.client.submit(request))
 
     def _claim(self, line: BatchLine) -> JournalEntry | None:
         return self.journal.line(self.batch, line.key)
 
-    async def _follow(self, line: BatchLine, entry: JournalEntry, *, resumed: bool) -> None:
+    async def _follow(
+        self,
+        line: BatchLine,
+        request: Request,
+        entry: JournalEntry,
+        *,
+        resumed: bool,
+        answer: Task | None,
+    ) -> None:
+        capability = getattr(request, "capability", None)
+
         def result(status: str, task: Task | None = None, **extra: Any) -> LineResult:
+            shown = task if task is not None else entry.task
+            if shown is not None and isinstance(capability, str):
+                shown = attrs.evolve(shown, operation=capability)
             return LineResult(
                 line.number,
                 line.key,
                 status,
-                task=task if task is not None else entry.task,
+                task=shown,
                 journal_id=entry.id,
                 resumed=resumed,
                 **extra,
@@ -467,15 +512,33 @@ class _Run:
         if entry.state == "failed":
             self._finish(line, result("failed", error=_failure(entry.task)))
             return
-        if entry.state == "succeeded" and (self.out is None or entry.files):
+        if not entry.task_id:  # answered at once: nothing to wait for, nothing to download
+            self._finish(line, result("succeeded", task=answer))
+            return
+        # The job as the client polls it: by its capability, so that its result is typed.
+        job: Task | str = entry.task_id
+        if isinstance(capability, str):
+            job = Task(entry.vendor, entry.task_id, "queued", operation=capability)
+        music = not isinstance(capability, str)
+        if entry.state == "succeeded" and music and (self.out is None or entry.files):
             self._finish(line, result("succeeded", files=entry.files))
+            return
+        if entry.state == "succeeded" and not music:
+            try:  # once: the typed result (and the media it names) the journal does not keep
+                fetched = await self.client.get(job)
+            except (APIError, UnsupportedRequestError) as error:
+                # Finished and paid for: report it as the journal knows it, and say so.
+                note = f"finished earlier; its result could not be read again ({error})"
+                self._finish(line, result("succeeded", files=entry.files, error=note))
+                return
+            await self._saved(line, entry, fetched, resumed=resumed, result=result)
             return
         try:
             if entry.state == "succeeded" and entry.task is not None:
                 task = entry.task
             else:
                 task = await self.client.wait(
-                    entry.task_id,
+                    job,
                     until=self.until,
                     timeout=self.timeout,
                     on_update=lambda task: self._emit(BatchEvent("state", line, task=task)),
@@ -486,24 +549,74 @@ class _Run:
         except WaitTimeoutError as error:
             self._finish(line, result("timed_out", task=error.task, error=str(error)))
             return
-        except APIError as error:
+        except (APIError, UnsupportedRequestError) as error:
             self._finish(line, result("error", error=str(error)))
             return
-        files: dict[str, str | None] = {}
-        if self.out is not None:
+        await self._saved(line, entry, task, resumed=resumed, result=result)
+
+    async def _saved(
+        self,
+        line: BatchLine,
+        entry: JournalEntry,
+        task: Task,
+        *,
+        resumed: bool,
+        result: Callable[..., LineResult],
+    ) -> None:
+        """Finish a line whose task succeeded: its files saved (once), then reported."""
+        files = entry.files
+        if self.out is not None and not (files and resumed):
             try:
-                saved = await adownload(
-                    task, self.out, http_client=self.http, overwrite=self.overwrite
-                )
+                files = await self._save(task)
             except DownloadError as error:
                 self._finish(line, result("download_failed", task=task, error=str(error)))
                 return
-            files = {
-                track.id: str(saved[track.id]) if track.id in saved else None
-                for track in task.tracks
-            }
             self.journal.record_files(entry.id, files)
         self._finish(line, result("succeeded", task=task, files=files))
+
+    async def _save(self, task: Task) -> dict[str, str | None]:
+        """The task's files in `out`, as `sunokit run` saves them: {file id: path or None}."""
+        assert self.out is not None
+        if task.tracks:  # a song: every track, None for one not ready (until="first")
+            saved = await adownload(task, self.out, http_client=self.http, overwrite=self.overwrite)
+            return {t.id: str(saved[t.id]) if t.id in saved else None for t in task.tracks}
+        found = await asave_files(task, self.out, http_client=self.http, overwrite=self.overwrite)
+        return {name: str(path) if path is not None else None for name, path in found.items()}
+
+
+def _binding_operation(vendor: str, request: Any) -> SpecOperation:
+    """The spec operation that serves a typed request on `vendor` (its binding's choice)."""
+    for binding in bindings(vendor):
+        if binding.request is type(request):
+            return spec_operation(vendor, binding.operation_for(request))
+    raise UnsupportedRequestError(f"{vendor} does not offer {type(request).__name__}")
+
+
+def _offered(line: BatchLine, client: AsyncSunoClient) -> BatchLine:
+    """The line, invalid when the client's vendor does not offer its operation."""
+    if line.request is None or line.problem is not None:
+        return line
+    problem = unsupported(client, line.request)
+    return line if problem is None else attrs.evolve(line, problem=problem)
+
+
+def unsupported(client: AsyncSunoClient, request: Request) -> str | None:
+    """Why `client`'s vendor cannot take `request` (naming the vendors that can), or None."""
+    kind = type(request)
+    if client.supports(kind):
+        return None
+    name = kebab(kind.__name__)
+    what = getattr(kind, "capability", None) or f"the {getattr(kind, 'mode', name)} mode"
+    others = [vendor for vendor in offering(kind) if vendor != client.vendor]
+    if len(others) < len(offering(kind)):  # bound, but an extension the client did not opt in to
+        return (
+            f"operation {name!r}: {client.vendor} offers {what} only as a gateway extension: "
+            "opt in with --extension GATEWAY (extensions=... on the client)"
+        )
+    return (
+        f"operation {name!r}: {client.vendor} does not offer {what}; vendors that do: "
+        f"{', '.join(others) or 'none yet'}"
+    )
 
 
 def _failure(task: Task | None) -> str | None:
@@ -568,6 +681,7 @@ async def arun_batch(
     check_wait_options(until=until, timeout=timeout)
     items = read_batch(lines) if isinstance(lines, (str, os.PathLike)) else list(lines)
     parsed = items if all(isinstance(item, BatchLine) for item in items) else read_batch(items)
+    parsed = [_offered(line, client) for line in parsed]  # before anything is sent
     folder = Path(out) if out is not None else None
     if folder is not None:
         try:

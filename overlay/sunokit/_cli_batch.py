@@ -1,5 +1,9 @@
 """`sunokit batch FILE.jsonl`: every line one request, run with bounded concurrency, resumable.
 
+Each line is a JSON object: a song with `sunokit generate`'s fields, or any operation of
+`sunokit run` with `"operation": NAME` and that operation's fields (see `_batch`); `"id"` names
+the line. A line the vendor does not offer is reported invalid before anything is sent.
+
 Progress goes to stderr (a live display on a terminal: done / running / failed, rate, ETA; a
 plain log line per event otherwise). The results go to `<out>/<file>.results.jsonl` (one JSON
 object per line of the batch, in its order) with the tracks beside them; stdout gets a summary
@@ -64,6 +68,11 @@ from ._specs import VENDORS
 __all__ = ["add_arguments", "exit_code", "run_batch_command"]
 
 EPILOG = (
+    'lines: {"id": "rain", "prompt": "a calm piano tune"} (a song: the fields of '
+    'sunokit generate), or {"operation": "generate-lyrics", "prompt": "rain"}, '
+    '{"operation": "convert-to-wav", "track": "TASK_ID:AUDIO_ID"}, '
+    '{"operation": "get-credits"}: any operation of sunokit run, its fields named as its '
+    "options are (sunokit run OPERATION --help; --upload-url is upload_url). "
     "exit codes: 0 every line succeeded, 1 invalid lines (nothing sent for them), 2 usage or "
     "configuration, 3 lines failed, refused or of unknown outcome, 4 lines timed out, 130 "
     "interrupted, 143 terminated. Run the same file again to carry on: finished lines are "
@@ -84,7 +93,13 @@ def _concurrency(text: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument("file", type=Path, metavar="FILE.jsonl", help="one JSON request a line")
+    parser.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.jsonl",
+        help="one JSON request a line: a song, or any operation of sunokit run "
+        '("operation": NAME); files a line names are read relative to this file\'s folder',
+    )
     parser.add_argument("--vendor", required=True, choices=VENDORS)
     parser.add_argument(
         "--concurrency",
@@ -193,12 +208,14 @@ class _Display:
         task = event.task
         if event.kind == "accepted":
             assert task is not None
+            if not task.task_id:
+                return f"{name}: answered by {task.vendor} at once"
             return f"{name}: accepted as {task.vendor} task {task.task_id}"
         assert event.result is not None
         result = event.result
         finished = self._done + self._failed
         what = f"{result.status}"
-        if result.task_id is not None:
+        if result.task_id:
             what += f" ({result.task_id})"
         if result.files:
             what += f", {len(result.files)} file(s)"
@@ -239,13 +256,16 @@ def _complete(
         if result is None:
             entry = held.get(line.key)
             if entry is None:
-                result = LineResult(line.number, line.key, "interrupted", error="not sent")
+                result = LineResult(
+                    line.number, line.key, "interrupted", error="not sent", operation=line.operation
+                )
             elif entry.outcome_unknown or entry.state == "intent":
                 result = LineResult(
                     line.number,
                     line.key,
                     "unknown",
                     journal_id=entry.id,
+                    operation=line.operation,
                     error=f"journal entry {entry.id} may have been accepted: check your "
                     f"account, then sunokit tasks --adopt {entry.id} TASK_ID or --abandon "
                     f"{entry.id}",
@@ -257,6 +277,7 @@ def _complete(
                     "interrupted",
                     task=entry.task,
                     journal_id=entry.id,
+                    operation=line.operation,
                     error="accepted; a re-run resumes it",
                 )
         complete.append(result)
@@ -319,13 +340,16 @@ def _client(args: argparse.Namespace, journal: Journal) -> Iterator[AsyncSunoCli
         yield AsyncSunoClient(
             args.vendor,
             base_url=args.base_url,
+            upload_base_url=args.upload_base_url,
             callback_url=args.callback_url,
             journal=journal,
             extensions=tuple(args.extension),
         )
         return
-    if args.base_url is not None:
-        raise ConfigurationError("--mock serves its own vendor: leave out --base-url")
+    if args.base_url is not None or args.upload_base_url is not None:
+        raise ConfigurationError(
+            "--mock serves its own vendor: leave out --base-url and --upload-base-url"
+        )
     from .mock import StageTimings
     from .testing import mock_vendor
 

@@ -20,7 +20,7 @@ import attrs
 import httpx
 
 from ._cli_sidecar import write_atomically
-from ._downloads import DownloadError, download, safe_name
+from ._downloads import DownloadError, adownload, download, safe_name
 from ._models import (
     AudioFile,
     Images,
@@ -34,7 +34,7 @@ from ._models import (
     Video,
 )
 
-__all__ = ["media_task", "midi_file", "print_task", "save_files"]
+__all__ = ["asave_files", "media_task", "midi_file", "print_task", "save_files"]
 
 #: MIDI ticks per quarter note, and quarter notes per second (120 bpm, the file's tempo).
 _TICKS_PER_BEAT = 480
@@ -74,21 +74,42 @@ def save_files(
 
     A task with nothing to save yet (a music task with no finished track, any other task that
     has not succeeded) raises DownloadError; a finished result without media saves nothing."""
-    if isinstance(task.result, Midi) and not task.tracks:
-        return {"midi": _save_midi(task, task.result, out, overwrite=overwrite)}
-    media = media_task(task)
+    saved, media = _to_fetch(task, out, overwrite=overwrite)
     if media is None:
         if task.operation.startswith("music."):
             download(task, out, http_client=http_client, overwrite=overwrite)  # raises: no track
-        if task.state != "succeeded":
-            raise DownloadError(
-                f"{task.vendor} task {task.task_id} has no result to save yet (state: "
-                f"{task.state}); wait for it first",
-                task=task,
-            )
-        return {}
-    saved = download(media, out, http_client=http_client, overwrite=overwrite)
-    return {track.id: saved.get(track.id) for track in media.tracks}
+        return saved
+    fetched = download(media, out, http_client=http_client, overwrite=overwrite)
+    return {track.id: fetched.get(track.id) for track in media.tracks}
+
+
+async def asave_files(
+    task: Task, out: Path, *, http_client: httpx.AsyncClient, overwrite: bool
+) -> dict[str, Path | None]:
+    """The async twin of `save_files` (the network is awaited)."""
+    saved, media = _to_fetch(task, out, overwrite=overwrite)
+    if media is None:
+        if task.operation.startswith("music."):
+            await adownload(task, out, http_client=http_client, overwrite=overwrite)  # raises
+        return saved
+    fetched = await adownload(media, out, http_client=http_client, overwrite=overwrite)
+    return {track.id: fetched.get(track.id) for track in media.tracks}
+
+
+def _to_fetch(
+    task: Task, out: Path, *, overwrite: bool
+) -> tuple[dict[str, Path | None], Task | None]:
+    """What `save_files` saves without the network (a MIDI file), and the media to download."""
+    if isinstance(task.result, Midi) and not task.tracks:
+        return {"midi": _save_midi(task, task.result, out, overwrite=overwrite)}, None
+    media = media_task(task)
+    if media is None and not task.operation.startswith("music.") and task.state != "succeeded":
+        raise DownloadError(
+            f"{task.vendor} task {task.task_id} has no result to save yet (state: "
+            f"{task.state}); wait for it first",
+            task=task,
+        )
+    return {}, media
 
 
 def _variable_length(number: int) -> bytes:

@@ -1,9 +1,11 @@
 """`sunokit run OPERATION --vendor V ...`: every typed request, built from the bindings.
 
-The operations are the music modes and every request type some vendor binds (`_adapters`
-`bindings(vendor)`), named after the request type (`GenerateLyrics` -> `generate-lyrics`, also
-reachable by its capability, `lyrics.generate`). A binding added to an adapter appears here with
-no change to this module. Each operation's options are its request type's attrs fields:
+The operations are the music modes and every request type some vendor binds, named after the
+request type (`GenerateLyrics` -> `generate-lyrics`, also reachable by its capability,
+`lyrics.generate`); a binding added to an adapter appears here with no change to this module.
+Each operation's options are its request type's fields as `_request_fields` lists them (the
+same a `sunokit batch` line takes, `--key-with-dashes` for `key_with_underscores`), and their
+values become the request there too:
 
     str, float, int, bool      --name VALUE (a bool: --name / --no-name); required when the
                                field has no default
@@ -15,7 +17,7 @@ no change to this module. Each operation's options are its request type's attrs 
     Tuning                     its knobs, as `sunokit generate` names them (--negative-tags, ...)
     a music mode (`music`)     --prompt TEXT | --lyrics FILE --style S --title T |
                                --instrumental --style S --title T (+ --model and the knobs),
-                               decoded as a batch line is (`_batch.request_from_line`)
+                               chosen as `sunokit generate` chooses its mode
 
 What follows the submit is `sunokit generate`'s (`_cli_generate.submit_and_follow`): the
 journal, the sidecar, progress, downloads (tracks, and a result's media: stems, WAV, video,
@@ -28,17 +30,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import re
 import sys
-import types
-import typing
 from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
-from ._adapters import bindings, get_adapter
-from ._batch import request_from_line
 from ._cli_follow import (
     EPILOG,
     EXIT_OK,
@@ -50,45 +47,15 @@ from ._cli_follow import (
 )
 from ._cli_generate import refused_locally, submit_and_follow
 from ._errors import ClientValidationError, ConfigurationError, UnsupportedRequestError
-from ._models import Task, TrackRef
-from ._requests import CustomLyrics, Description, Instrumental, MusicRequest, Tuning
+from ._models import Task
+from ._request_fields import build, fields, kebab, operations, vendors_offering
+from ._request_fields import describe as described
 from ._specs import VENDORS
 
 __all__ = ["build_request", "describe", "main", "operations", "parser", "vendors_offering"]
 
-#: Options every operation has; a request field of the same name gets a `--request-` prefix.
-_COMMON = frozenset(
-    {
-        "vendor", "wait", "until", "timeout", "out", "overwrite", "json", "callback-url",
-        "base-url", "journal", "no-journal", "mock", "help",
-    }
-)  # fmt: skip
-#: The fields of a music mode given to a request (`UploadCover(music=...)`), batch-line names.
-_MUSIC_FIELDS = ("prompt", "lyrics", "instrumental", "style", "title", "model")
-_TUNING_FIELDS = tuple(field.name for field in attrs.fields(Tuning))
-_NESTED_MUSIC = (Description, CustomLyrics, Instrumental)
-
-
-def _kebab(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
-
-
-def operations() -> dict[str, type[Any]]:
-    """{command name: request type}: the music modes, then every type a vendor binds."""
-    found: list[type[Any]] = list(typing.get_args(MusicRequest))
-    for vendor in VENDORS:
-        for binding in bindings(vendor):
-            if binding.request not in found:
-                found.append(binding.request)
-    return {_kebab(kind.__name__): kind for kind in found}
-
-
-def vendors_offering(kind: type[Any]) -> list[str]:
-    """The vendors that take requests of `kind` (a music mode, or a bound type)."""
-    mode = getattr(kind, "mode", None)
-    if isinstance(mode, str):
-        return [vendor for vendor in VENDORS if mode in get_adapter(vendor).modes]
-    return [v for v in VENDORS if any(b.request is kind for b in bindings(v))]
+#: How the command line takes a field of each kind (`_request_fields.Kind`).
+_CLI_KINDS = {"lyrics": "file", "texts": "text"}
 
 
 # --------------------------------------------------------------------------- fields -> options
@@ -97,6 +64,7 @@ def vendors_offering(kind: type[Any]) -> list[str]:
 @attrs.frozen
 class _Option:
     field: str  # the request field (or the nested music / tuning field)
+    key: str  # its key in `_request_fields` (a batch line's name for it)
     flag: str  # --flag
     dest: str
     kind: str  # text | file | bytes | number | integer | flag | track | task | choice
@@ -107,115 +75,25 @@ class _Option:
     default: str | None = None  # the field's default, shown in the help
 
 
-def _without_none(annotation: Any) -> tuple[Any, bool]:
-    """(the type, whether None is allowed) of an annotation `X | None`."""
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
-        optional = len(arguments) < len(typing.get_args(annotation))
-        return (arguments[0] if len(arguments) == 1 else annotation), optional
-    return annotation, False
-
-
-def _is_music(annotation: Any) -> bool:
-    if typing.get_origin(annotation) not in (typing.Union, types.UnionType):
-        return False
-    arguments = set(typing.get_args(annotation)) - {type(None)}
-    return bool(arguments) and arguments <= set(_NESTED_MUSIC)
-
-
-def _kind(name: str, annotation: Any) -> tuple[str, int | str | None, tuple[str, ...] | None]:
-    if name == "lyrics":
-        return "file", None, None
-    if annotation is TrackRef:
-        return "track", None, None
-    if annotation is bytes:
-        return "bytes", None, None
-    if annotation is bool:
-        return "flag", None, None
-    if annotation is float:
-        return "number", None, None
-    if annotation is int:
-        return "integer", None, None
-    if typing.get_origin(annotation) is tuple:
-        arguments = typing.get_args(annotation)
-        count: int | str = "+" if Ellipsis in arguments else len(arguments)
-        return "text", count, None
-    if typing.get_origin(annotation) is typing.Literal:
-        return "choice", None, tuple(str(a) for a in typing.get_args(annotation))
-    if name == "task":
-        return "task", None, None
-    return "text", None, None
-
-
-def _flag(name: str, taken: set[str], prefix: str = "request") -> str:
-    flag = name.replace("_", "-")
-    if flag in _COMMON or flag in taken:
-        flag = f"{prefix}-{flag}"
-    taken.add(flag)
-    return f"--{flag}"
-
-
 def _options(kind: type[Any]) -> list[_Option]:
-    """The command-line options of a request type, from its fields."""
-    hints = typing.get_type_hints(kind)
-    options: list[_Option] = []
-    taken: set[str] = set()
-    nested: list[tuple[str, Any, bool, str | None]] = []  # name, type, required, group
-    for field in attrs.fields(kind):
-        if field.name == "callback_url":
-            continue  # the client's --callback-url, as for every operation
-        annotation, optional = _without_none(hints[field.name])
-        required = field.default is attrs.NOTHING
-        if _is_music(hints[field.name]):
-            for name in _MUSIC_FIELDS:
-                nested.append((name, bool if name == "instrumental" else str, False, "music"))
-            tuning_hints = typing.get_type_hints(Tuning)
-            for name in _TUNING_FIELDS:
-                nested.append((name, _without_none(tuning_hints[name])[0], False, "tuning"))
-            continue
-        if annotation is Tuning:
-            tuning_hints = typing.get_type_hints(Tuning)
-            for name in _TUNING_FIELDS:
-                nested.append((name, _without_none(tuning_hints[name])[0], False, "tuning"))
-            continue
-        what, nargs, choices = _kind(field.name, annotation)
-        if what == "flag":
-            required = False
-        default = field.default
-        shown = None
-        if default is not attrs.NOTHING and default is not None:
-            shown = None if isinstance(default, attrs.Factory) else repr(default)  # type: ignore[arg-type]
-        options.append(
-            _Option(
-                field.name,
-                _flag(field.name, taken),
-                f"field_{field.name}",
-                what,
-                required and not optional,
-                nargs,
-                choices,
-                default=shown,
-            )
+    """The command-line options of a request type: its fields (`_request_fields.fields`), but
+    `callback_url`, which is the client's --callback-url as for every operation."""
+    return [
+        _Option(
+            field.name,
+            field.key,
+            f"--{field.key.replace('_', '-')}",
+            f"{field.group or 'field'}_{field.key}",
+            _CLI_KINDS.get(field.kind, field.kind),
+            field.required,
+            field.count,
+            field.choices,
+            field.group,
+            field.default,
         )
-    for name, annotation, required, group in nested:
-        if any(option.field == name and option.group == group for option in options):
-            continue  # a mode and its tuning both name persona_id once
-        what, nargs, choices = _kind(name, annotation)
-        if name == "lyrics" and group == "music":
-            what = "file"
-        options.append(
-            _Option(
-                name,
-                _flag(name, taken, "music" if group == "music" else "request"),
-                f"{group}_{name}",
-                what,
-                required,
-                nargs,
-                choices,
-                group,
-            )
-        )
-    return options
+        for field in fields(kind)
+        if not (field.name == "callback_url" and field.group is None)
+    ]
 
 
 def _finite(text: str) -> float:
@@ -324,12 +202,6 @@ def parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------- options -> request
 
 
-def _invalid(field: str, message: str) -> ClientValidationError:
-    from ._validation import Violation
-
-    return ClientValidationError("command line", [Violation(field, "argument", message, "type")])
-
-
 def _read_text(path: Path) -> str:
     try:
         return path.read_text("utf-8")
@@ -337,125 +209,28 @@ def _read_text(path: Path) -> str:
         raise OSError(f"cannot read {path}: not UTF-8 text ({error.reason})") from None
 
 
-def _sidecar(path: Path, flag: str) -> dict[str, Any]:
-    try:
-        document = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as error:
-        raise ConfigurationError(f"{flag} {path}: cannot read it as a sidecar ({error})") from None
-    if not isinstance(document, dict) or not isinstance(document.get("task_id"), str):
-        raise ConfigurationError(f"{flag} {path}: not a sunokit sidecar (no task_id)")
-    return document
-
-
-def _track(text: str, flag: str) -> TrackRef:
-    """TASK_ID:AUDIO_ID, or a sidecar file (SIDECAR.json, SIDECAR.json#N, SIDECAR.json#ID)."""
-    file, _, which = text.partition("#")
-    if Path(file).is_file():
-        document = _sidecar(Path(file), flag)
-        tracks = [t for t in document.get("tracks") or () if isinstance(t, dict) and t.get("id")]
-        if not tracks:
-            raise ConfigurationError(f"{flag} {file}: its task has no track (yet)")
-        chosen = tracks[0]
-        if which:
-            by_id = [t for t in tracks if t.get("id") == which]
-            if by_id:
-                chosen = by_id[0]
-            elif which.isdigit() and 1 <= int(which) <= len(tracks):
-                chosen = tracks[int(which) - 1]
-            else:
-                ids = ", ".join(str(t["id"]) for t in tracks)
-                raise ConfigurationError(
-                    f"{flag} {text}: no track {which!r} (1-{len(tracks)} or one of: {ids})"
-                )
-        return TrackRef(task_id=str(document["task_id"]), audio_id=str(chosen["id"]))
-    task_id, colon, audio_id = text.rpartition(":")
-    if not colon or not task_id.strip() or not audio_id.strip():
-        raise _invalid(
-            flag.lstrip("-"),
-            f"{flag} takes TASK_ID:AUDIO_ID or a sidecar file (SIDECAR.json[#N]), not {text!r}",
-        )
-    return TrackRef(task_id=task_id, audio_id=audio_id)
-
-
-def _task(text: str, flag: str) -> str:
-    path = Path(text)
-    if text.endswith(".json") and path.is_file():
-        return str(_sidecar(path, flag)["task_id"])
-    return text
-
-
-def _value(option: _Option, value: Any) -> Any:
-    if option.kind == "track":
-        return _track(value, option.flag)
-    if option.kind == "task":
-        return _task(value, option.flag)
-    if option.kind == "file":
-        return _read_text(value)
-    if option.kind == "bytes":
-        try:
-            return value.read_bytes()
-        except OSError as error:
-            raise OSError(f"cannot read {value}: {error.strerror or error}") from None
-    if option.nargs is not None:
-        return tuple(value)
-    return value
+def _flag_of(key: str) -> str:
+    return f"--{key.replace('_', '-')}"
 
 
 def build_request(args: argparse.Namespace) -> Any:
-    """The request the parsed options stand for (validated by its constructor)."""
+    """The request the parsed options stand for (`_request_fields.build`: each value checked,
+    then the request's constructor); a lyrics file is read first."""
     kind: type[Any] = args.request_type
-    fields: dict[str, Any] = {}
-    music: dict[str, Any] = {}
-    tuning: dict[str, Any] = {}
-    music_field: str | None = None
-    hints = typing.get_type_hints(kind)
-    for field in attrs.fields(kind):
-        if _is_music(hints[field.name]):
-            music_field = field.name
+    values: dict[str, Any] = {}
     for option in _options(kind):
         value = getattr(args, option.dest)
-        if value is None:
-            continue
-        converted = _value(option, value)
-        if option.group == "music":
-            music[option.field] = converted
-        elif option.group == "tuning":
-            tuning[option.field] = converted
-        else:
-            fields[option.field] = converted
-    if music_field is not None:
-        if music or tuning or not _optional(kind, music_field):
-            music.update(tuning)
-            try:
-                fields[music_field] = request_from_line(music)
-            except ClientValidationError as error:
-                reasons = "; ".join(v.message for v in error.violations)
-                raise _invalid(
-                    music_field,
-                    f"{reasons} (--prompt TEXT, --lyrics FILE --style S --title T, or "
-                    "--instrumental --style S --title T)",
-                ) from None
-    elif tuning:
-        fields["tuning"] = Tuning(**tuning)
-    return kind(**fields)
-
-
-def _optional(kind: type[Any], name: str) -> bool:
-    return attrs.fields_dict(kind)[name].default is not attrs.NOTHING
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (bytes, bytearray)):
-        return f"<{len(value)} bytes>"
-    return value
+        if value is not None:
+            values[option.key] = _read_text(value) if option.kind == "file" else value
+    return build(kind, values, label=_flag_of, where="command line")
 
 
 def describe(request: Any, name: str, callback_url: str | None) -> dict[str, Any]:
     """The request as the sidecar records it: its operation, type and fields."""
-    fields = attrs.asdict(request, value_serializer=lambda _i, _f, value: _plain(value))
-    if "callback_url" in fields and fields["callback_url"] is None:
-        fields["callback_url"] = callback_url
-    return {"operation": name, "mode": type(request).__name__, **fields}
+    found = described(request, name)
+    if "callback_url" in found and found["callback_url"] is None:
+        found["callback_url"] = callback_url
+    return found
 
 
 # --------------------------------------------------------------------------- the command
@@ -476,7 +251,7 @@ def _answered(args: argparse.Namespace, described: dict[str, Any], stdout: TextI
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    name = _kebab(args.request_type.__name__)
+    name = kebab(args.request_type.__name__)
     with signals_as_interrupts():
         try:
             request = build_request(args)
