@@ -294,6 +294,30 @@ def test_a_mixed_batch_gives_each_operation_its_typed_result_and_a_rerun_sends_n
     assert again["song"]["files"] == music["files"]
 
 
+def test_a_line_reads_the_files_it_names_from_the_batch_files_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "album"
+    (folder / "songs").mkdir(parents=True)
+    sidecar = {"task_id": "T1", "tracks": [{"id": "A1"}, {"id": "A2"}]}
+    (folder / "songs" / "T1.json").write_text(json.dumps(sidecar), "utf-8")
+    (folder / "voice.mp3").write_bytes(b"ID3 not really audio")
+    source = write_lines(
+        folder / "b.jsonl",
+        [
+            {"operation": "convert-to-wav", "track": "songs/T1.json#2"},
+            {"operation": "generate-midi", "task": "songs/T1.json"},
+            {"operation": "upload-bytes", "data": "voice.mp3", "name": "voice.mp3"},
+            {"operation": "convert-to-wav", "track": "songs/T1.json#9"},
+        ],
+    )
+    wav, midi, upload, missing = read_batch(source)
+    assert wav.request == sunokit.ConvertToWav(sunokit.TrackRef("T1", "A2"))
+    assert midi.request == sunokit.GenerateMidi("T1")
+    assert upload.request == sunokit.UploadBytes(b"ID3 not really audio", name="voice.mp3")
+    assert missing.request is None
+    assert missing.problem is not None
+    assert "no track '9'" in missing.problem
+
+
 def test_lines_of_an_operation_the_vendor_lacks_are_refused_before_anything_is_sent(
     tmp_path: Path,
 ) -> None:

@@ -111,14 +111,14 @@ MAX_LINES = 100_000
 MAX_LINE_LENGTH = 1_000_000
 
 Status = Literal[
-    "succeeded",  # the task succeeded (and its tracks were saved, with `out`)
+    "succeeded",  # the task succeeded (and its files were saved, with `out`)
     "failed",  # the task reached the vendor's failure state: not retried
     "refused",  # the vendor refused the create in its own words: nothing paid, a re-run sends it
     "unknown",  # the create may have been accepted: check, then adopt or abandon (see above)
     "invalid",  # the line is no valid request: nothing sent
     "timed_out",  # accepted, still unfinished at the timeout: a re-run resumes it
     "error",  # accepted, then the vendor or the network failed: a re-run resumes it
-    "download_failed",  # succeeded, a track could not be saved: a re-run saves it
+    "download_failed",  # succeeded, a file could not be saved: a re-run saves it
     "busy",  # another run holds the line
     "interrupted",  # the run ended before the line did: a re-run carries on
 ]
