@@ -294,6 +294,27 @@ def test_a_mixed_batch_gives_each_operation_its_typed_result_and_a_rerun_sends_n
     assert again["song"]["files"] == music["files"]
 
 
+def test_a_typed_task_left_unfinished_is_awaited_by_its_own_operation_on_the_rerun(
+    tmp_path: Path,
+) -> None:
+    journal, out = tmp_path / "j.sqlite3", tmp_path / "out"
+    with mock_vendor("sunoapi_org", timings=StageTimings(0.1, 0.2, 0.3)) as mocked:
+        (song,) = earlier_songs(mocked, 1)
+        lines = mixed_lines(song)[1:3]  # lyrics, a WAV
+        before = billed(mocked)
+        first = asyncio.run(run_on(mocked, journal, lines, batch="b", out=out, timeout=0.05))
+        second = asyncio.run(run_on(mocked, journal, lines, batch="b", out=out, timeout=10))
+        sent = billed(mocked) - before
+    assert first.counts() == {"timed_out": 2}
+    assert (second.counts(), second.submitted) == ({"succeeded": 2}, 0)
+    assert sent == collections.Counter(["generate_lyrics", "convert_to_wav"])
+    words, wav = (result.to_dict() for result in second.results)
+    assert words["result"]["variants"]
+    assert wav["result"]["url"]
+    (saved,) = wav["files"].values()
+    assert Path(str(saved)).is_file()
+
+
 def test_a_line_reads_the_files_it_names_from_the_batch_files_folder(tmp_path: Path) -> None:
     folder = tmp_path / "album"
     (folder / "songs").mkdir(parents=True)
