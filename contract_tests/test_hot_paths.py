@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import attrs
 import httpx
+import pytest
 from sunokit._models import Task, Track, _with_task_id
+
+from .spec_tools import VENDORS
 
 
 def test_a_stamped_track_is_what_evolve_makes() -> None:
@@ -66,3 +72,99 @@ def test_same_json_tells_types_apart() -> None:
         assert not _same_json(changed, body)
     assert not _same_json(None, {})
     assert not _same_json(float("nan"), float("nan"))
+
+
+def _answers(vendor: str) -> list[tuple[str, int, Any]]:
+    """(operationId, status, body) for every documented answer example of a vendor, as
+    documented, as a newer server might send it, and with each top-level field dropped or given
+    a value of every other JSON type."""
+    from sunokit import _specs
+
+    from .spec_tools import future_variants
+
+    found: list[tuple[str, int, Any]] = []
+    for operation in _specs.operations(vendor):
+        for key, entry in operation.definition.get("responses", {}).items():
+            status = 500 if key == "default" else int(key.replace("XX", "00"))
+            media = _specs.resolve(vendor, entry).get("content", {}).get("application/json", {})
+            for example in (media.get("examples") or {}).values():
+                value = example["value"]
+                bodies = [value, *future_variants(vendor, media["schema"], value).values()]
+                if isinstance(value, dict):
+                    for name in value:
+                        bodies.append({k: v for k, v in value.items() if k != name})
+                        for other in (None, 7, 1.5, "x", True, [], {}, [{}]):
+                            bodies.append({**value, name: other})
+                found += [(operation.operation_id, status, body) for body in bodies]
+    return found
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_an_answer_of_the_documented_shape_always_builds_its_generated_model(vendor: str) -> None:
+    # The client builds an answer's generated model lazily only when jsonschema_rs finds the
+    # body valid for the documented answer; the model must then build (it is what `task.raw`
+    # and `client.request()` return), exactly as the eager path would have built it.
+    from sunokit._client import _generated_model
+    from sunokit._operations import endpoint, spec_operation
+    from sunokit._validation import answer_has_documented_shape
+
+    fast = slow = 0
+    for operation_id, status, body in _answers(vendor):
+        module = endpoint(spec_operation(vendor, operation_id))
+        content = json.dumps(body).encode()
+        model = _generated_model(module, status, content, body)
+        if answer_has_documented_shape(vendor, operation_id, status, body):
+            fast += 1
+            assert model is not None, (operation_id, status, body)
+        else:
+            slow += 1
+    assert fast > slow / 10, (fast, slow)  # the shortcut is taken for documented answers
+
+
+def test_a_lazy_model_is_built_once_on_first_read() -> None:
+    from sunokit._models import LazyModel
+
+    built: list[int] = []
+    lazy = LazyModel(lambda: built.append(1) or "model")
+    task = Task(vendor="sunosay", task_id="t", state="queued", raw=lazy)
+    assert built == []
+    assert task.raw == "model"
+    assert task.raw == "model"
+    assert attrs.evolve(task, state="running").raw == "model"
+    assert built == [1]
+
+
+def test_with_raw_is_what_evolve_makes() -> None:
+    from sunokit._models import TaskError, with_raw
+
+    task = Task(
+        vendor="sunosay",
+        task_id="t",
+        state="failed",
+        vendor_state="error",
+        error=TaskError(code="E", message="m", kind="failed"),
+        tracks=(Track(id="a"),),
+        raw={"old": 1},
+        operation="lyrics.generate",
+        result="r",
+    )
+    fast, slow = with_raw(task, {"new": 2}), attrs.evolve(task, raw={"new": 2})
+    assert fast == slow
+    assert fast.raw == slow.raw == {"new": 2}
+    assert [getattr(fast, f.name) for f in attrs.fields(Task)] == [
+        getattr(slow, f.name) for f in attrs.fields(Task)
+    ]
+    assert task.raw == {"old": 1}
+
+
+def test_a_track_built_with_its_task_id_is_the_one_the_task_would_stamp() -> None:
+    from sunokit._adapters._base import track_from
+
+    item = {"id": "a", "title": "", "audio_url": "https://x/a.mp3", "duration": "12.5"}
+    keys = {"id": "id", "title": "title", "audio_url": "audio_url", "duration": "duration"}
+    stamped = Task(
+        vendor="sunosay", task_id="t", state="queued", tracks=(track_from(item, keys=keys),)
+    )
+    direct = track_from(item, keys=keys, task_id="t")
+    assert stamped.tracks == (direct,)
+    assert direct.title is None and direct.duration == 12.5

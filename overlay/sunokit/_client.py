@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import math
 import os
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -20,7 +22,7 @@ import httpx
 
 from . import _specs
 from ._adapters import Adapter, Call, bindings, get_adapter
-from ._adapters._base import RawResponse, check_task_id
+from ._adapters._base import RawResponse, check_task_id, decode_json
 from ._bindings import (
     Binding,
     Context,
@@ -51,12 +53,12 @@ from ._journal import (
     submission,
 )
 from ._limiter import Gate, LimiterBackend, Limiters, resolve_backend
-from ._models import Task
+from ._models import LazyModel, Task, resolved
 from ._operations import arguments, endpoint, operation_ids, spec_operation
 from ._redact import Redactor
 from ._requests import MusicRequest, Request
 from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
-from ._validation import Violation, validate_or_raise
+from ._validation import Violation, answer_has_documented_shape, validate_or_raise
 from ._waiting import (
     DEFAULT_POLL_INTERVAL,
     DEFAULT_WAIT_TIMEOUT,
@@ -72,6 +74,9 @@ DEFAULT_TIMEOUT = 30.0
 #: 20 connections alive (`max_keepalive_connections`), so every request that goes out reuses one;
 #: the rest wait here, without a pool timeout running.
 DEFAULT_MAX_CONCURRENCY = 20
+#: Absolute URLs one client keeps parsed (per operation path; a path with a job id in it is a
+#: new entry per job, so the cache is emptied when full).
+_URLS_KEPT = 1024
 
 T = TypeVar("T")
 OnUpdate = Callable[[Task], object]
@@ -110,14 +115,14 @@ class _Exchange(Generic[T]):
     def settle(self, outcome: Any) -> T | _Retry:
         """The parsed result of an attempt, or a _Retry to sleep before the next one.
 
-        `outcome` is the generated `*_detailed` response, or the exception the send raised.
+        `outcome` is the httpx response, or the exception the send raised.
         Raises the sunokit error (the key redacted) when the policy gives up.
         """
         core = self._core
         try:
             if isinstance(outcome, Exception):
                 raise core.transport_error(outcome) from outcome
-            return self._parse(core.raw(outcome))
+            return self._parse(core.raw(outcome, self.call))
         except APIError as error:
             delay = core.retry.decide(
                 error,
@@ -193,6 +198,7 @@ class _ClientCore:
         )
         self.timeout = _checked_timeout(timeout)
         self.server_urls = self._other_hosts(upload_base_url)
+        self._urls: dict[tuple[str | None, str], httpx.URL] = {}
         self.retry = RetryPolicy(max_retries=max_retries)
         self.callback_url = callback_url
         self.webhook_secret = webhook_secret
@@ -490,7 +496,7 @@ class _ClientCore:
             is_state = isinstance(value, (str, int)) and str(value) in states
             if not (is_state and 200 <= response.status_code < 300 and response.parsed is not None):
                 self.adapter.raise_for_error(response, operation.code_schema)
-            return response.parsed
+            return resolved(response.parsed)
 
         return result
 
@@ -499,12 +505,48 @@ class _ClientCore:
         task_id = self.adapter.task_id_from_submit(response)
         return Task(vendor=self.vendor, task_id=task_id, state="queued", raw=response.parsed)
 
-    def raw(self, response: Any) -> RawResponse:
+    def send_arguments(self, call: Call) -> dict[str, Any]:
+        """The keyword arguments of `httpx.Client.request` for `call`: the generated operation's
+        method, path, query, headers and body (its `_get_kwargs`), to an absolute URL.
+
+        sunokit sends itself rather than through the generated `sync_detailed`: an absolute URL
+        (parsed once per path, not merged with the base URL per request) and one JSON decode of
+        the answer, shared with the generated parser (see `raw`).
+        """
+        arguments: dict[str, Any] = call.endpoint._get_kwargs(**call.kwargs)
+        arguments["url"] = self._url(call.server, arguments["url"])
+        return arguments
+
+    def _url(self, server: str | None, path: str) -> httpx.URL:
+        url = self._urls.get((server, path))
+        if url is None:
+            base = self.base_url if server is None else self.server_urls[server]
+            # what httpx's base-URL merge makes of it: the base path, then the operation's path
+            url = httpx.URL(base.rstrip("/") + "/" + path.lstrip("/"))
+            if len(self._urls) >= _URLS_KEPT:  # paths with a job id in them: keep it bounded
+                self._urls.clear()
+            self._urls[(server, path)] = url
+        return url
+
+    def raw(self, response: httpx.Response, call: Call) -> RawResponse:
+        """What the overlay keeps of an answer: status, headers, body decoded once, and the
+        generated model the operation's parser makes of it (None where the body does not have
+        the documented shape)."""
+        content = response.content
+        status = response.status_code
+        decoded = decode_json(content)
+        parse = functools.partial(_generated_model, call.endpoint, status, content, decoded)
+        operation_id = call.endpoint.__name__.rpartition(".")[2]
+        if answer_has_documented_shape(self.vendor, operation_id, status, decoded):
+            parsed: Any = LazyModel(parse)  # built when someone reads task.raw
+        else:
+            parsed = parse()  # None where the body is not the documented answer
         return RawResponse(
-            status_code=int(response.status_code),
-            headers=dict(response.headers.items()),  # one pass (dict(headers) is quadratic)
-            content=bytes(response.content),
-            parsed=response.parsed,
+            status_code=status,
+            headers=response.headers,  # read only for an error (Retry-After): not copied
+            content=content,
+            parsed=parsed,
+            decoded=decoded,
         )
 
     def transport_error(self, error: Exception) -> APIError:
@@ -710,6 +752,44 @@ def _translation_proves_unsent(error: Exception) -> bool:
     return any(f"{c.__module__}.{c.__qualname__}" in FOREIGN_NOT_SENT for c in type(cause).__mro__)
 
 
+def _generated_model(endpoint: ModuleType, status: int, content: bytes, decoded: Any) -> Any:
+    """What the operation's generated parser makes of an answer; None where it fails."""
+    try:
+        return endpoint._parse_response(
+            client=_GENERATED_PARSER_OPTIONS, response=_Answer(status, content, decoded)
+        )
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+
+
+class _GeneratedParserOptions:
+    """What a generated `_parse_response` reads of its client: answers with an undocumented
+    status become `None`, never an exception."""
+
+    raise_on_unexpected_status = False
+
+
+_GENERATED_PARSER_OPTIONS = _GeneratedParserOptions()
+
+
+@attrs.frozen
+class _Answer:
+    """The part of an httpx.Response a generated `_parse_response` reads, with the body the
+    overlay decoded once (`json()` is None where the body is not JSON: the parser then fails,
+    and the answer's `parsed` is None, as with an httpx response)."""
+
+    status_code: int
+    content: bytes
+    decoded: Any
+
+    def json(self) -> Any:
+        return self.decoded
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", errors="replace")
+
+
 class _BorrowedClient:
     """A caller's httpx client, used as it is: the vendor's base URL and auth header are added
     to each request, never written into the caller's client (which sunokit never closes either).
@@ -722,14 +802,14 @@ class _BorrowedClient:
         self._base_url = base_url
         self._auth = dict(auth)
 
-    def _arguments(self, url: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    def _arguments(self, url: httpx.URL | str, kwargs: dict[str, Any]) -> dict[str, Any]:
         return {
             **kwargs,
-            "url": self._base_url + url,
+            "url": url if isinstance(url, httpx.URL) else self._base_url + url,
             "headers": {**(kwargs.get("headers") or {}), **self._auth},
         }
 
-    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    def request(self, method: str, url: httpx.URL | str, **kwargs: Any) -> httpx.Response:
         response: httpx.Response = self._client.request(method, **self._arguments(url, kwargs))
         return response
 
@@ -738,7 +818,7 @@ class _BorrowedClient:
 
 
 class _BorrowedAsyncClient(_BorrowedClient):
-    async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
+    async def request(self, method: str, url: httpx.URL | str, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
         response: httpx.Response = await self._client.request(
             method, **self._arguments(url, kwargs)
         )
@@ -860,7 +940,7 @@ class SunoClient(_Driver):
         )
         super().__init__(core, clock)
         self._clients = core.generated_clients(http_client)
-        self._client = self._clients[None]
+        self._http = {server: c.get_httpx_client() for server, c in self._clients.items()}
         self._owns_http_client = http_client is None
         self._sleep = sleep
         self._in_flight = threading.BoundedSemaphore(bound) if bound else None
@@ -887,12 +967,13 @@ class SunoClient(_Driver):
             while (pause := exchange.pause_before_send()) > 0:  # until a permit is held
                 self._sleep(pause)
             try:
-                client = self._clients[call.server]
+                http = self._http[call.server]
+                arguments = self._core.send_arguments(call)
                 if self._in_flight is None:
-                    outcome: Any = call.endpoint.sync_detailed(client=client, **call.kwargs)
+                    outcome: Any = http.request(**arguments)
                 else:
                     with self._in_flight:  # at most max_concurrency requests in the pool
-                        outcome = call.endpoint.sync_detailed(client=client, **call.kwargs)
+                        outcome = http.request(**arguments)
             except _CAUGHT as error:
                 outcome = error
             finally:
@@ -1063,7 +1144,7 @@ class AsyncSunoClient(_Driver):
         )
         super().__init__(core, clock)
         self._clients = core.generated_clients(http_client)
-        self._client = self._clients[None]
+        self._http = {server: c.get_async_httpx_client() for server, c in self._clients.items()}
         self._owns_http_client = http_client is None
         self._sleep = sleep
         self._max_concurrency = bound
@@ -1101,16 +1182,14 @@ class AsyncSunoClient(_Driver):
             while (pause := await exchange.gate.apause()) > 0:  # until a permit is held
                 await self._sleep(pause)
             try:
+                http = self._http[call.server]
+                arguments = self._core.send_arguments(call)
                 slots = self._slots()
                 if slots is None:
-                    outcome: Any = await call.endpoint.asyncio_detailed(
-                        client=self._clients[call.server], **call.kwargs
-                    )
+                    outcome: Any = await http.request(**arguments)
                 else:
                     async with slots:  # at most max_concurrency requests in the pool
-                        outcome = await call.endpoint.asyncio_detailed(
-                            client=self._clients[call.server], **call.kwargs
-                        )
+                        outcome = await http.request(**arguments)
             except _CAUGHT as error:
                 outcome = error
             finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any, Literal
 
 import attrs
@@ -127,6 +128,18 @@ def _with_task_id(track: Track, task_id: str) -> Track:
 
 
 _TRACK_FIELDS = tuple(field.name for field in attrs.fields(Track))
+
+
+def with_raw(task: Task, raw: Any) -> Task:
+    """`attrs.evolve(task, raw=raw)` without re-running Task's __init__ (nothing it checks
+    depends on `raw`; every poll answer does this once)."""
+    if type(task) is not Task:
+        return attrs.evolve(task, raw=raw)
+    copied = object.__new__(Task)
+    for name in _TASK_FIELDS:
+        object.__setattr__(copied, name, getattr(task, name))
+    object.__setattr__(copied, "_raw", raw)
+    return copied
 
 
 @attrs.frozen
@@ -304,6 +317,27 @@ class Credits:
     extra: float | None = None  # bonus credits, where the vendor counts them apart
 
 
+class LazyModel:
+    """A generated model built when first read: what an answer's `parsed` holds where its body
+    is known to have the documented shape (so building it cannot fail)."""
+
+    __slots__ = ("_build", "_value")
+
+    def __init__(self, build: Callable[[], Any]) -> None:
+        self._build: Callable[[], Any] | None = build
+        self._value: Any = None
+
+    def value(self) -> Any:
+        if self._build is not None:
+            self._value, self._build = self._build(), None
+        return self._value
+
+
+def resolved(value: Any) -> Any:
+    """`value`, or the model a LazyModel stands for."""
+    return value.value() if isinstance(value, LazyModel) else value
+
+
 @attrs.frozen
 class Task:
     """One snapshot of a job a vendor accepted; also the handle to poll it again.
@@ -321,9 +355,15 @@ class Task:
     vendor_state: str | None = None
     error: TaskError | None = None
     tracks: tuple[Track, ...] = ()
-    raw: Any = attrs.field(default=None, repr=False, eq=False)
+    _raw: Any = attrs.field(default=None, repr=False, eq=False, alias="raw")
     operation: str = "music.generate"
     result: Any = None
+
+    @property
+    def raw(self) -> Any:
+        """The generated model (or the decoded JSON) of the answer this snapshot was read from;
+        a generated model is built on first read (most snapshots are never asked)."""
+        return resolved(self._raw)
 
     def __attrs_post_init__(self) -> None:
         if any(track.task_id != self.task_id for track in self.tracks):
@@ -347,3 +387,6 @@ class Task:
             "operation": self.operation,
             "result": attrs.asdict(self.result) if attrs.has(type(self.result)) else self.result,
         }
+
+
+_TASK_FIELDS = tuple(field.name for field in attrs.fields(Task))

@@ -247,6 +247,59 @@ def _certainly_valid(compiled: _Compiled, body: Mapping[str, Any]) -> bool:
     return True
 
 
+def answer_has_documented_shape(vendor: str, operation_id: str, status: int, body: Any) -> bool:
+    """True only when jsonschema_rs finds `body` valid for the operation's documented JSON
+    answer at `status` (so the generated parser builds its model); False when it is not, or
+    when nothing here can tell (no such schema, no jsonschema_rs, a value it cannot take)."""
+    fast = _answer_validator(vendor, operation_id, _status_key(vendor, operation_id, status))
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(body))
+    except Exception:  # a value it cannot convert (a lone surrogate, a huge int): can't tell
+        return False
+
+
+@functools.cache
+def _responses(vendor: str, operation_id: str) -> tuple[str, Mapping[str, Any]] | None:
+    for operation in _specs.operations(vendor):
+        if operation.operation_id == operation_id:
+            escaped = operation.path.replace("~", "~0").replace("/", "~1")
+            return f"#/paths/{escaped}/{operation.method}", operation.definition.get(
+                "responses", {}
+            )
+    return None
+
+
+def _status_key(vendor: str, operation_id: str, status: int) -> str | None:
+    """The responses entry the generated parser reads for `status`: the exact code, then its
+    range (2XX), then default; None when the operation documents none of them."""
+    found = _responses(vendor, operation_id)
+    if found is None:
+        return None
+    responses = found[1]
+    for key in (str(status), f"{status // 100}XX", "default"):
+        if key in responses:
+            return key
+    return None
+
+
+@functools.cache
+def _answer_validator(vendor: str, operation_id: str, key: str | None) -> Any:
+    found = _responses(vendor, operation_id)
+    if key is None or found is None:
+        return None
+    base, responses = found
+    entry = responses[key]
+    at = f"{base}/responses/{key}"
+    if isinstance(entry, Mapping) and isinstance(entry.get("$ref"), str):
+        at = _concrete_pointer(vendor, entry["$ref"])  # a shared components/responses entry
+    content = _specs.resolve(vendor, entry).get("content", {})
+    if "application/json" not in content or "schema" not in content["application/json"]:
+        return None
+    return _fast_validator(vendor, f"{at}/content/application~1json/schema")
+
+
 # --------------------------------------------------------------------------- public functions
 
 

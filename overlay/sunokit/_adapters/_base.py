@@ -31,7 +31,7 @@ from .._errors import (
     SunokitError,
     UnsupportedRequestError,
 )
-from .._models import Task, TaskError, TaskState, Track, parse_duration
+from .._models import Task, TaskError, TaskState, Track, parse_duration, with_raw
 from .._requests import MusicRequest, Tuning
 from .._retry import parse_retry_after
 from .._validation import Violation
@@ -84,6 +84,9 @@ class Call:
     server: str | None = None
 
 
+_NOT_DECODED: Any = object()
+
+
 @attrs.frozen
 class RawResponse:
     """What the overlay keeps of an HTTP answer, whatever the generated parser made of it."""
@@ -92,6 +95,9 @@ class RawResponse:
     headers: Mapping[str, str]
     content: bytes
     parsed: Any
+    #: The body as `decode_json` decoded it, where the sender already did (else decoded on the
+    #: first `json()`).
+    decoded: Any = attrs.field(default=_NOT_DECODED, repr=False, eq=False)
 
     def json(self) -> Any:
         """The decoded body (None when it is no JSON), decoded once however often it is read;
@@ -100,10 +106,15 @@ class RawResponse:
 
     @functools.cached_property
     def _decoded(self) -> Any:
-        try:
-            return json.loads(self.content.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError):
-            return None
+        return decode_json(self.content) if self.decoded is _NOT_DECODED else self.decoded
+
+
+def decode_json(content: bytes) -> Any:
+    """A JSON body's value; None when it is no (UTF-8) JSON or nests too deep to decode."""
+    try:
+        return json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
 
 
 def make_error(
@@ -259,26 +270,32 @@ def check_task_id(vendor: str, task_id: object, *, in_path: bool = True) -> str:
     return task_id
 
 
+_TEXT_FIELDS = ("title", "audio_url", "stream_url", "image_url", "tags", "lyrics", "model")
+
+
 def track_from(
-    item: Mapping[str, Any], *, keys: Mapping[str, str | Callable[[Mapping[str, Any]], Any]]
+    item: Mapping[str, Any],
+    *,
+    keys: Mapping[str, str | Callable[[Mapping[str, Any]], Any]],
+    task_id: str = "",
 ) -> Track:
-    """Build a Track from a vendor dict; `keys` maps Track fields to vendor keys (or getters)."""
-    values = {
-        field: item.get(source) if isinstance(source, str) else source(item)
-        for field, source in keys.items()
-    }
+    """Build a Track from a vendor dict; `keys` maps Track fields to vendor keys (or getters).
+    `task_id`: the task it belongs to, where known (else the Task holding it stamps it)."""
+    get = item.get
+    values: dict[str, Any] = {}
+    for field, source in keys.items():  # every poll builds every track: kept to one pass
+        values[field] = get(source) if type(source) is str else source(item)  # type: ignore[operator]
+    text: dict[str, str | None] = {}
+    for field in _TEXT_FIELDS:
+        value = values.get(field)
+        text[field] = value if type(value) is str and value else None
     raw_created = values.get("created_at")
     return Track(
         id=id_at(values.get("id"), "the track id"),
-        title=text_or_none(values.get("title")),
-        audio_url=text_or_none(values.get("audio_url")),
-        stream_url=text_or_none(values.get("stream_url")),
-        image_url=text_or_none(values.get("image_url")),
         duration=parse_duration(values.get("duration")),
-        tags=text_or_none(values.get("tags")),
-        lyrics=text_or_none(values.get("lyrics")),
-        model=text_or_none(values.get("model")),
         created_at=raw_created if isinstance(raw_created, (str, int)) else None,
+        task_id=task_id,
+        **text,
     )
 
 
@@ -396,7 +413,9 @@ class Adapter(abc.ABC):
             if not isinstance(body, Mapping):
                 raise AnswerShapeError(f"the body is {json_type(body)}; the spec says an object")
             task = self.task_from_dict(body, source="task")
-        return attrs.evolve(task, task_id=task.task_id or task_id, raw=response.parsed)
+        if not task.task_id:  # the answer does not repeat the id: its tracks get this one
+            return attrs.evolve(task, task_id=task_id, raw=response.parsed)
+        return with_raw(task, response.parsed)
 
     @abc.abstractmethod
     def map_error(

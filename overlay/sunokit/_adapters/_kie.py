@@ -250,7 +250,8 @@ class KieAdapter(Adapter):
         state = neutral_state(self.vendor, "TaskStatus", status)
         result = object_at(record.get("response"), "data.response")
         items = objects_at(result.get("sunoData"), "data.response.sunoData")
-        tracks = tuple(track_from(item, keys=_TRACK_KEYS) for item in items)
+        task_id = id_at(record.get("taskId"), "data.taskId")
+        tracks = tuple(track_from(item, keys=_TRACK_KEYS, task_id=task_id) for item in items)
         error = None
         if state == "failed" or record.get("errorMessage"):
             kinds = _specs.failure_kinds(self.vendor, "TaskStatus")
@@ -261,7 +262,7 @@ class KieAdapter(Adapter):
             )
         return Task(
             vendor=self.vendor,
-            task_id=id_at(record.get("taskId"), "data.taskId"),
+            task_id=task_id,
             state=state,
             vendor_state=status if isinstance(status, str) else None,
             error=error if state == "failed" else None,
