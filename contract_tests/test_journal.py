@@ -333,3 +333,18 @@ def test_sunokit_tasks_refuses_a_broken_journal_and_a_bad_id(
     with pytest.raises(SystemExit):
         main(["tasks", "--journal", str(good), "--abandon", "x; rm -rf /"])
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_typed_task_keeps_its_capability_and_result_in_the_journal(tmp_path: Path) -> None:
+    # A re-run (batch resume, `sunokit wait`) reads the stored Task: it must poll through the
+    # task's own capability and show what it made without asking the vendor again.
+    path = tmp_path / "journal.sqlite3"
+    with mock_vendor("sunoapi_org", timings=FAST) as mocked, mocked.new_client(journal=path) as c:
+        task = c.generate(sunokit.GenerateLyrics("rain on the sea"))
+    assert task.operation == "lyrics.generate"
+    with sunokit.Journal(path) as journal:  # a second connection, as a re-run opens it
+        (entry,) = journal.entries()
+    assert entry.task is not None
+    assert entry.task.operation == "lyrics.generate"
+    assert entry.task.result == json.loads(json.dumps(task.to_dict()["result"]))
+    assert entry.task.result["variants"][0]["text"]

@@ -201,6 +201,7 @@ def _task_from_dict(data: Any) -> Task | None:
         if state not in TASK_STATES:
             state = "unknown"
         error = data.get("error")
+        operation = data.get("operation")
         tracks = tuple(
             Track(**{key: value for key, value in track.items() if key in _TRACK_FIELDS})
             for track in data.get("tracks") or ()
@@ -217,6 +218,10 @@ def _task_from_dict(data: Any) -> Task | None:
             if isinstance(error, Mapping)
             else None,
             tracks=tracks,
+            # the capability polls it through the right operation; the result comes back as
+            # the JSON it was stored as (a re-run shows it without asking the vendor again)
+            operation=operation if isinstance(operation, str) and operation else "music.generate",
+            result=data.get("result"),
         )
     except (KeyError, TypeError, ValueError):
         return None
