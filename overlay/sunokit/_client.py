@@ -224,6 +224,9 @@ class _ClientCore:
             for binding in bindings(self.vendor)
             if extension_enabled(self.vendor, binding.operation, self.extensions)
         }
+        self._polled_by: dict[str, Binding] = {}  # capability -> the first binding offering it
+        for binding in self.bindings.values():
+            self._polled_by.setdefault(binding.request.capability, binding)
 
     def journal_submission(
         self, call: Call, operation_id: str | None = None
@@ -354,9 +357,9 @@ class _ClientCore:
         A music-family job with a binding of its own (upload-cover, add-vocals, concat...) is
         polled through it, so `get`/`wait` keep its capability and typed `Tracks` result, as
         `submit` and its callback do."""
-        for binding in self.bindings.values():
-            if binding.request.capability == task.operation:
-                return binding
+        binding = self._polled_by.get(task.operation)
+        if binding is not None:
+            return binding
         if task.operation.startswith("music."):
             return None
         raise UnsupportedRequestError(f"{self.vendor} cannot poll a {task.operation} task")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -116,30 +116,32 @@ class Track:
 
 
 def _with_task_id(track: Track, task_id: str) -> Track:
-    """`attrs.evolve(track, task_id=task_id)` for a plain Track, without re-running its
-    __init__ (every poll answer stamps each track; evolve costs ~5 µs a track)."""
+    """`attrs.evolve(track, task_id=task_id)`, without re-running a plain Track's __init__
+    (every poll answer stamps each track; evolve costs ~5 µs a track)."""
     if type(track) is not Track:
         return attrs.evolve(track, task_id=task_id)
-    copied = object.__new__(Track)
-    for name in _TRACK_FIELDS:
-        object.__setattr__(copied, name, getattr(track, name))
-    object.__setattr__(copied, "task_id", task_id)
+    return _replaced(track, "task_id", task_id)
+
+
+_T = TypeVar("_T")
+
+
+def _replaced(instance: _T, name: str, value: Any) -> _T:
+    """A copy of a frozen Track or Task with one attribute (`name`, as stored) replaced, made
+    without __init__: only for attributes nothing in __init__ checks or derives from."""
+    copied = object.__new__(type(instance))
+    for stored in _FIELD_NAMES[type(instance)]:
+        object.__setattr__(copied, stored, getattr(instance, stored))
+    object.__setattr__(copied, name, value)
     return copied
-
-
-_TRACK_FIELDS = tuple(field.name for field in attrs.fields(Track))
 
 
 def with_raw(task: Task, raw: Any) -> Task:
-    """`attrs.evolve(task, raw=raw)` without re-running Task's __init__ (nothing it checks
-    depends on `raw`; every poll answer does this once)."""
+    """`attrs.evolve(task, raw=raw)`, without re-running a plain Task's __init__ (nothing it
+    checks depends on `raw`; every poll answer does this once)."""
     if type(task) is not Task:
         return attrs.evolve(task, raw=raw)
-    copied = object.__new__(Task)
-    for name in _TASK_FIELDS:
-        object.__setattr__(copied, name, getattr(task, name))
-    object.__setattr__(copied, "_raw", raw)
-    return copied
+    return _replaced(task, "_raw", raw)
 
 
 @attrs.frozen
@@ -389,4 +391,6 @@ class Task:
         }
 
 
-_TASK_FIELDS = tuple(field.name for field in attrs.fields(Task))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    kind: tuple(field.name for field in attrs.fields(kind)) for kind in (Track, Task)
+}
