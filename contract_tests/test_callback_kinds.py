@@ -538,6 +538,10 @@ def test_a_capability_chosen_by_task_type_is_a_valid_operation() -> None:
     concat = callbacks.parse("sunoapi_com", body, operation="music.concat")
     assert plain.operation == "music.generate"
     assert concat.operation == "music.concat"
-    assert attrs.evolve(concat, operation="music.generate") == plain
+    # a bound capability's Task has its binding's typed result, as client.wait gives it
+    assert isinstance(concat.result, sunokit.Tracks)
+    assert concat.result.tracks == concat.tracks == plain.tracks
+    assert attrs.evolve(concat, operation="music.generate", result=None) == plain
+    assert plain.result is None  # music.generate keeps its tracks on the Task, as ever
     with pytest.raises(ConfigurationError, match="sends no callback for operation"):
         callbacks.parse("sunoapi_com", body, operation="audio.wav")

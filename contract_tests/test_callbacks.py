@@ -426,6 +426,87 @@ def test_examples_with_a_node_replaced_parse_or_raise_callback_error(
 
 
 # --------------------------------------------------------------------------------------------
+# De-duplication keys (x-sunokit-webhook-dedupe)
+
+
+def _delivery(task_id: str = "T-1", platform: str = "suno") -> dict[str, Any]:
+    """The webhook guide's song.completed example with the two fields the guide says to
+    de-duplicate on (its captured example shows neither)."""
+    return {
+        **example(SIGNED_VENDOR, "doc-song-completed"),
+        "task_id": task_id,
+        "platform": platform,
+    }
+
+
+def test_a_repeated_delivery_has_the_same_dedupe_key() -> None:
+    body = _delivery()
+    first = callbacks.parse(SIGNED_VENDOR, json.dumps(body).encode())
+    # the same event delivered again, serialized otherwise (key order, spacing)
+    again = callbacks.parse(SIGNED_VENDOR, json.dumps(dict(reversed(body.items())), indent=2))
+    assert first.dedupe_key == again.dedupe_key == ("T-1", "suno")
+    signed_body = json.dumps(body).encode()
+    unwrapped = callbacks.unwrap(
+        SIGNED_VENDOR, signed_body, {"X-Signature": signed(signed_body)}, secret=SECRET
+    )
+    assert unwrapped.dedupe_key == ("T-1", "suno")
+
+
+def test_different_events_have_different_dedupe_keys() -> None:
+    keys = {
+        callbacks.parse(SIGNED_VENDOR, body).dedupe_key
+        for body in (_delivery("T-1"), _delivery("T-2"), _delivery("T-1", "producer"))
+    }
+    assert len(keys) == 3
+
+
+def test_the_dedupe_key_comes_from_the_spec() -> None:
+    from sunokit._callbacks_kinds import Dedupe
+
+    (post,) = callback_posts(SIGNED_VENDOR)
+    declared = post["x-sunokit-webhook-dedupe"]
+    (kind,) = callbacks.callback_kinds(SIGNED_VENDOR)
+    assert kind.dedupe == Dedupe(
+        tuple(declared["keys"]),
+        tuple(declared["fallback"]["items"]),
+        declared["fallback"]["field"],
+    )
+    assert kind.dedupe.keys == ("task_id", "platform")
+
+
+def test_a_delivery_without_the_key_fields_falls_back_to_its_clip_ids() -> None:
+    """The guide's own example has neither task_id nor platform: not an error (it is the
+    documented body), the spec's fallback names the delivery by its clips; a body with no clip
+    either has no key (None)."""
+    body = example(SIGNED_VENDOR, "doc-song-completed")
+    clip_ids = sorted(clip["clip_id"] for clip in body["data"])
+    assert callbacks.parse(SIGNED_VENDOR, body).dedupe_key == ("clip_id", *clip_ids)
+    half = {**body, "task_id": "T-1"}  # one key field is not the key
+    assert callbacks.parse(SIGNED_VENDOR, half).dedupe_key == ("clip_id", *clip_ids)
+    two = {**body, "data": [*body["data"], {**body["data"][0], "clip_id": "a-second-clip"}]}
+    assert callbacks.parse(SIGNED_VENDOR, two).dedupe_key == (
+        "clip_id",
+        *sorted([*clip_ids, "a-second-clip"]),
+    )
+    empty = {**body, "data": []}
+    assert callbacks.parse(SIGNED_VENDOR, empty).dedupe_key is None
+
+
+@pytest.mark.parametrize("vendor", STAGED_VENDORS)
+def test_a_vendor_whose_spec_names_no_dedupe_key_gives_none(vendor: str) -> None:
+    assert all(kind.dedupe is None for kind in callbacks.callback_kinds(vendor))
+    for param in EXAMPLES:
+        if param.values[0] == vendor:
+            assert callbacks.parse(vendor, param.values[2]).dedupe_key is None
+
+
+def test_the_dedupe_key_takes_no_part_in_equality() -> None:
+    keyed = callbacks.parse(SIGNED_VENDOR, _delivery())
+    assert keyed == attrs.evolve(keyed, dedupe_key=None)  # a callback's Task == the poll's Task
+    assert "dedupe_key" not in keyed.to_dict()
+
+
+# --------------------------------------------------------------------------------------------
 # SunoAPI.com signatures
 
 

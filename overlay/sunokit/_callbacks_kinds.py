@@ -12,7 +12,14 @@ and of the operation that declares it:
   own result reader (the one `client.get` uses) reads the callback too: a list of
   `{from: [path], to: [path], keys: camelCase}` (`keys` renames the keys of the moved object, or
   of each object in the moved list, from snake_case); absent, the body is read as it is;
+- `x-sunokit-read-as`: the poll operation whose answer the body is (SunoAPI.com's webhook is
+  get_task's `{code, data: [clip]}`): its state is read as that poll's is (for a poll without
+  `x-sunokit-state`, by the vendor's adapter, e.g. from every clip), not from a path here;
 - `x-sunokit-webhook-signature`: the signature scheme, for vendors that sign;
+- `x-sunokit-webhook-dedupe`: what identifies one delivery, so a receiver can drop repeats:
+  `keys` (top-level fields whose values, in order, are the key) and an optional `fallback`
+  (`{items: [path], field: name}`: the `field` of every object of the list at `path`) used when
+  a body lacks a key field;
 - the capability is the declaring operation's `x-sunokit-operation`.
 
 Nothing here imports a validator: this module is read at parse time, not at import time.
@@ -30,7 +37,7 @@ import attrs
 from . import _specs
 from ._errors import ConfigurationError
 
-__all__ = ["CallbackKind", "Move", "kinds"]
+__all__ = ["CallbackKind", "Dedupe", "Move", "kinds"]
 
 
 @attrs.frozen
@@ -40,6 +47,16 @@ class Move:
     source: tuple[str, ...]
     target: tuple[str, ...]
     camel_keys: bool = False
+
+
+@attrs.frozen
+class Dedupe:
+    """How a delivery names itself (`x-sunokit-webhook-dedupe`): the values of `keys`, else
+    the `field` of every item of the list at `items` (the fallback), else nothing."""
+
+    keys: tuple[str, ...]
+    items: tuple[str, ...] | None = None
+    field: str | None = None
 
 
 @attrs.frozen
@@ -69,6 +86,9 @@ class CallbackKind:
     message_key: str | None = attrs.field(default=None, repr=False)
     as_poll: tuple[Move, ...] = attrs.field(default=(), repr=False)
     signature: Mapping[str, Any] | None = attrs.field(default=None, repr=False, eq=False)
+    #: The poll operation whose answer the body is (x-sunokit-read-as), or None.
+    read_as: str | None = attrs.field(default=None, repr=False)
+    dedupe: Dedupe | None = attrs.field(default=None, repr=False)
 
     @property
     def label(self) -> str:
@@ -106,6 +126,28 @@ def _moves(value: object, what: str) -> tuple[Move, ...]:
             raise ConfigurationError(f"{what}: every entry needs from and a non-empty to")
         moves.append(Move(source, target, keys == "camelCase"))
     return tuple(moves)
+
+
+def _dedupe(value: object, what: str) -> Dedupe | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise ConfigurationError(f"{what} must be a mapping ({{keys, fallback}})")
+    keys = value.get("keys")
+    if (
+        not isinstance(keys, list)
+        or not keys
+        or not all(isinstance(key, str) and key for key in keys)
+    ):
+        raise ConfigurationError(f"{what} must name its keys ({{keys: [field, ...]}})")
+    fallback = value.get("fallback")
+    if fallback is None:
+        return Dedupe(tuple(keys))
+    field = fallback.get("field") if isinstance(fallback, Mapping) else None
+    items = _path(fallback.get("items") if isinstance(fallback, Mapping) else None, what)
+    if items is None or not isinstance(field, str) or not field:
+        raise ConfigurationError(f"{what}: fallback must be {{items: [path], field: name}}")
+    return Dedupe(tuple(keys), items, field)
 
 
 def _posts(definition: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
@@ -180,10 +222,30 @@ def kinds(vendor: str) -> tuple[CallbackKind, ...]:
                     message_key=next((k for k in ("msg", "message") if k in properties), None),
                     as_poll=_moves(post.get("x-sunokit-as-poll"), f"{what} x-sunokit-as-poll"),
                     signature=post.get("x-sunokit-webhook-signature"),
+                    read_as=_read_as(vendor, post.get("x-sunokit-read-as"), what),
+                    dedupe=_dedupe(
+                        post.get("x-sunokit-webhook-dedupe"), f"{what} x-sunokit-webhook-dedupe"
+                    ),
                 )
             )
     found.sort(key=lambda kind: not kind.default)
     return tuple(found)
+
+
+def _read_as(vendor: str, value: object, what: str) -> str | None:
+    if value is None:
+        return None
+    polls = [
+        operation.operation_id
+        for operation in _specs.operations(vendor)
+        if operation.definition.get("x-sunokit-phase") == "poll"
+    ]
+    if value not in polls:
+        raise ConfigurationError(
+            f"{what} x-sunokit-read-as must name a poll operation ({', '.join(polls)}), "
+            f"not {value!r}"
+        )
+    return str(value)
 
 
 def camel_case(name: str) -> str:

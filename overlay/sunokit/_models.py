@@ -349,6 +349,11 @@ class Task:
     `result` is the typed result once the job has one (`Lyrics`, `Credits`, ...); music results
     stay in `tracks`. `raw` is the generated model (or the decoded JSON) the task was built from,
     for anything this type does not normalize.
+
+    `dedupe_key` is set only on a Task parsed from a callback whose spec names a de-duplication
+    key (`sunokit.callbacks`): the same for every delivery of one event, different for
+    different events, so a handler can drop repeats. It takes no part in equality (a callback's
+    Task equals the one `client.get` returns for the same job) nor in `to_dict()`.
     """
 
     vendor: str
@@ -360,6 +365,7 @@ class Task:
     _raw: Any = attrs.field(default=None, repr=False, eq=False, alias="raw")
     operation: str = "music.generate"
     result: Any = None
+    dedupe_key: tuple[str, ...] | None = attrs.field(default=None, eq=False)
 
     @property
     def raw(self) -> Any:

@@ -384,10 +384,17 @@ def _music_mode(instance: object, attribute: attrs.Attribute[Any], value: object
 @attrs.frozen
 class UploadCover:
     """A new version of uploaded audio in another style (result: tracks): `music` says what
-    to make of it, as for a generation."""
+    to make of it, as for a generation.
+
+    `clip_id` is for a vendor that keeps an upload as a clip instead of fetching the URL
+    (sunoapi_com: the `Upload.clip_id` that `UploadFromUrl(upload_url)` answered); that vendor
+    refuses the request without it. Vendors that fetch `upload_url` themselves (the kie family)
+    do not use it.
+    """
 
     upload_url: str = attrs.field(validator=_url)
     music: Description | CustomLyrics | Instrumental = attrs.field(validator=_music_mode)
+    clip_id: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
 
     capability: ClassVar[str] = "music.upload_cover"
 
@@ -395,7 +402,12 @@ class UploadCover:
 @attrs.frozen
 class UploadExtend:
     """Uploaded audio continued (result: tracks), from `at` seconds with `music`'s lyrics,
-    style and title, or inheriting them (`music=None`)."""
+    style and title, or inheriting them (`music=None`).
+
+    `clip_id`: as for `UploadCover` (sunoapi_com continues the uploaded clip, not the URL).
+    `model` is the kie family's model name; its default is read as "not chosen" where the
+    vendor names its models otherwise (sunoapi_com: `music`'s model, else the vendor default).
+    """
 
     upload_url: str = attrs.field(validator=_url)
     music: Description | CustomLyrics | Instrumental | None = attrs.field(
@@ -404,6 +416,7 @@ class UploadExtend:
     at: float | None = attrs.field(default=None, kw_only=True, validator=_optional_seconds)
     model: str = attrs.field(default="V4_5", kw_only=True, validator=_not_blank)
     callback_url: str | None = attrs.field(default=None, kw_only=True, validator=_optional_str)
+    clip_id: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
 
     capability: ClassVar[str] = "music.upload_extend"
 

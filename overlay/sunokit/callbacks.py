@@ -36,6 +36,21 @@ A body that cannot be understood - invalid UTF-8, not JSON, not an object, not t
 callback schema, or a finished job whose result is missing - raises `CallbackError` naming what
 is wrong, and nothing else.
 
+De-duplication: vendors may deliver one event more than once. Where the spec names the key a
+receiver should de-duplicate on (`x-sunokit-webhook-dedupe`; today SunoAPI.com's `(task_id,
+platform)`), the parsed Task carries it as `task.dedupe_key`, a tuple of strings: equal for every
+delivery of one event, different for different events. A body lacking a key field is not an
+error (the webhook guide's own example carries neither field): the key is then the spec's
+fallback, `("clip_id", <the body's clip ids, sorted>)`, and None when the body has no clip id
+either - de-duplicate such a delivery on the job yourself. For vendors whose spec names no key
+(SunoAPI.org, Apikley: one callback per stage) `dedupe_key` is None.
+
+    task = callbacks.unwrap("sunoapi_com", body, headers, secret=SECRET)
+    key = task.dedupe_key or ("task", task.task_id)
+    if key in handled:  # your store of keys already handled: a repeat delivery
+        return
+    handled.add(key)
+
 Trust (read this before writing a handler):
 
 - SunoAPI.org and Apikley sign nothing: anyone who knows the URL can POST a forged "complete"
@@ -94,8 +109,6 @@ __all__ = [
 ]
 
 Body = bytes | bytearray | str | Mapping[str, Any]
-
-_MAX_FLOAT_INT = 2**1023
 
 #: Largest raw body `parse`/`unwrap` accept, in bytes (see the module docstring for the sizing).
 DEFAULT_MAX_BYTES = 1 << 20
@@ -626,21 +639,91 @@ def _text(value: object) -> str | None:
 
 
 def _task(kind: CallbackKind, body: dict[str, Any]) -> Task:
-    if kind.schema_name in _ADAPTER_TASKS:
-        return attrs.evolve(_ADAPTER_TASKS[kind.schema_name](kind, body), operation=kind.capability)
-    from ._adapters._base import failure, neutral_state
+    task = _read_as_poll(kind, body) if kind.read_as else _read_here(kind, body)
+    key = _dedupe_key(kind, body)
+    return task if key is None else attrs.evolve(task, dedupe_key=key)
 
-    vendor = kind.vendor
-    code = _integer(body.get("code"))
-    ok = kind.code_schema is None or code in _success_codes(vendor, kind.code_schema)
-    task_id = ""
+
+def _job_id(kind: CallbackKind, body: Mapping[str, Any]) -> str:
     for path in kind.job_ids:
         value = _dig(body, path)
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, str) and value:
-            task_id = value
-            break
+            return value
+    return ""
+
+
+def _key_part(value: object) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) and value else None
+
+
+def _dedupe_key(kind: CallbackKind, body: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """The spec's de-duplication key of this delivery (x-sunokit-webhook-dedupe): the values of
+    its key fields, else its fallback's (the field of every listed item, sorted), else None."""
+    dedupe = kind.dedupe
+    if dedupe is None:
+        return None
+    parts = [_key_part(body.get(key)) for key in dedupe.keys]
+    if all(part is not None for part in parts):
+        return tuple(part for part in parts if part is not None)
+    if dedupe.items is None or dedupe.field is None:
+        return None
+    items = _dig(body, dedupe.items)
+    found = sorted(
+        part
+        for item in (items if isinstance(items, list) else ())
+        if isinstance(item, Mapping) and (part := _key_part(item.get(dedupe.field))) is not None
+    )
+    return (dedupe.field, *found) if found else None
+
+
+def _read_as_poll(kind: CallbackKind, body: dict[str, Any]) -> Task:
+    """A body that is an answer of the poll `kind.read_as` (x-sunokit-read-as): its state,
+    error and tracks read by the vendor's adapter as `client.get` reads that poll's answer, its
+    typed result by the binding's own reader; a code the code table calls an error fails it."""
+    from ._adapters import get_adapter
+    from ._adapters._base import failure
+    from ._operations import spec_operation
+
+    vendor = kind.vendor
+    poll = spec_operation(vendor, kind.read_as)
+    if poll.state is not None:
+        raise ConfigurationError(
+            f"{vendor}: {kind.callback_id} is read as {poll.operation_id}, whose state sits at "
+            "x-sunokit-state: give the callback that x-sunokit-state instead of x-sunokit-read-as"
+        )
+    task = get_adapter(vendor).task_from_dict(body, source="task")
+    task = attrs.evolve(task, task_id=_job_id(kind, body), raw=body, operation=kind.capability)
+    code = _integer(body.get("code"))
+    if kind.code_schema is not None and code not in _success_codes(vendor, kind.code_schema):
+        message = (
+            _text(body.get(kind.message_key) if kind.message_key else None)
+            or (task.error.message if task.error else None)
+            or f"callback code {code}"
+        )
+        error_kind = _specs.error_kinds(vendor, kind.code_schema).get(str(code))
+        return attrs.evolve(task, state="failed", error=failure(code, message, error_kind))
+    binding = _bindings(vendor).get((kind.operation_id, kind.capability))
+    if binding is None or task.state == "failed":
+        return task
+    if task.state != "succeeded" and not binding.partial:
+        return task
+    result = _result(kind, binding, body)
+    tracks = tuple(getattr(result, "tracks", ())) if _is_tracks(result) else task.tracks
+    return attrs.evolve(task, result=result, tracks=tracks)
+
+
+def _read_here(kind: CallbackKind, body: dict[str, Any]) -> Task:
+    """A body whose stage, id and failure reason sit where the callback's own spec entry says."""
+    from ._adapters._base import failure, neutral_state
+
+    vendor = kind.vendor
+    code = _integer(body.get("code"))
+    ok = kind.code_schema is None or code in _success_codes(vendor, kind.code_schema)
+    task_id = _job_id(kind, body)
     shown = None
     if kind.state is not None:
         value = _dig(body, kind.state)
@@ -742,14 +825,6 @@ def _result(kind: CallbackKind, binding: Any, body: Mapping[str, Any]) -> Any:
         ) from None
 
 
-def _duration(item: Mapping[str, Any]) -> Any:
-    """The track's duration, None when it is a number too large to be seconds."""
-    value = item.get("duration")
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_FLOAT_INT:
-        return None
-    return value
-
-
 @functools.cache
 def _tracks_reader(kind: CallbackKind) -> Any:
     """For an unbound music kind: a binding whose job the same operation polls and whose reader
@@ -767,30 +842,6 @@ def _tracks_reader(kind: CallbackKind) -> Any:
         ):
             return binding
     return None
-
-
-def _parse_clips(kind: CallbackKind, body: dict[str, Any]) -> Task:
-    """SunoAPI.com `{code, data: [clip], message}`: the get_task shape, at a final state."""
-    from ._adapters._base import failure
-    from ._adapters._sunoapi_com import SunoapiComAdapter
-
-    vendor = kind.vendor
-    code = _integer(body["code"])
-    task_id = body.get("task_id")
-    clips = [{**clip, "duration": _duration(clip)} for clip in body["data"]]
-    task = SunoapiComAdapter().task_from_dict(
-        {**body, "data": clips}, source="task", task_id=task_id if isinstance(task_id, str) else ""
-    )
-    if kind.code_schema is not None and code not in _success_codes(vendor, kind.code_schema):
-        message = body.get("message") or (task.error.message if task.error else None)
-        task = attrs.evolve(
-            task, state="failed", error=failure(code, message or f"webhook code {code}")
-        )
-    return task
-
-
-#: Callback bodies read by the vendor's adapter as a whole (its music task shape).
-_ADAPTER_TASKS = {"WebhookPayload": _parse_clips}
 
 
 def _generated_model(kind: CallbackKind, document: dict[str, Any]) -> Any:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import attrs
 import sunoapi_com_client
 from sunoapi_com_client.api.music import get_task, submit_music
 from sunoapi_com_client.models import SubmitMusicRequest
@@ -50,6 +51,8 @@ from .._requests import (
     MusicRequest,
     SeparateStems,
     Tuning,
+    UploadCover,
+    UploadExtend,
     UploadFromUrl,
 )
 from .._validation import Violation
@@ -307,6 +310,69 @@ def _cover_body(request: Cover, context: Context) -> dict[str, Any]:
     return body
 
 
+def _uploaded_clip(request: UploadCover | UploadExtend) -> str:
+    """The uploaded clip the upload task types act on: this vendor keeps an upload as a clip
+    (upload_music answers its clip_id) and never fetches a URL in a create."""
+    if request.clip_id is None:
+        kind = type(request).__name__
+        raise ClientValidationError(
+            "sunoapi_com",
+            [
+                Violation(
+                    "clip_id",
+                    "upload-types-act-on-an-uploaded-clip",
+                    f"clip_id is required on sunoapi_com: upload the audio first "
+                    f"(client.call(UploadFromUrl({request.upload_url!r})) answers its clip_id), "
+                    f"then {kind}(..., clip_id=upload.clip_id)",
+                    "required",
+                )
+            ],
+        )
+    return request.clip_id
+
+
+def _upload_cover_body(request: UploadCover, context: Context) -> dict[str, Any]:
+    _no_persona(request.music.tuning, "a cover of an upload (task_type cover_upload_music)")
+    _role, body = SunoapiComAdapter().wire_body(request.music, callback_url=context.callback_url)
+    body["task_type"] = "cover_upload_music"
+    body["continue_clip_id"] = _uploaded_clip(request)
+    return body
+
+
+#: UploadExtend's model default is the kie family's name: here it means "not chosen".
+_UPLOAD_EXTEND_DEFAULT_MODEL = attrs.fields(UploadExtend).model.default
+
+
+def _upload_extend_body(request: UploadExtend, context: Context) -> dict[str, Any]:
+    clip_id = _uploaded_clip(request)
+    if request.at is None:
+        # extend-needs-continue-at: without it the spec's `default: 0` would restart the clip
+        raise ClientValidationError(
+            "sunoapi_com",
+            [
+                Violation(
+                    "at",
+                    "extend-needs-continue-at",
+                    "at is required to extend an uploaded clip on sunoapi_com (continue_at, "
+                    "the second to continue from; the docs suggest 0.1 for an upload)",
+                    "required",
+                )
+            ],
+        )
+    callback_url = request.callback_url or context.callback_url
+    if request.music is None:
+        body: dict[str, Any] = {"mv": SunoapiComAdapter.default_model}
+        if callback_url is not None:
+            body["webhook_url"] = callback_url
+    else:
+        _no_persona(request.music.tuning, "an extend of an upload (task_type extend_upload_music)")
+        _role, body = SunoapiComAdapter().wire_body(request.music, callback_url=callback_url)
+    if request.model != _UPLOAD_EXTEND_DEFAULT_MODEL:
+        body["mv"] = request.model
+    body.update(task_type="extend_upload_music", continue_clip_id=clip_id, continue_at=request.at)
+    return body
+
+
 def _clips(body: Any) -> Tracks:
     """The clips of a get_task answer, however far the task is."""
     items = objects_at(dig(body, ("data",)), "data")
@@ -451,6 +517,8 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(GetCredits, "get_credits", None, _credits),
     Binding(Concat, "submit_music", _concat_body, _clips, partial=True),
     Binding(Cover, "submit_music", _cover_body, _clips, partial=True),
+    Binding(UploadCover, "submit_music", _upload_cover_body, _clips, partial=True),
+    Binding(UploadExtend, "submit_music", _upload_extend_body, _clips, partial=True),
     # basic = 2 tracks (vocals, instrumental), full = 12: one request type, two paths
     Binding(
         SeparateStems,

@@ -12,7 +12,7 @@ from typing import Any
 from .._tasks import MockTask, Stage
 from ._base import Answer, Dialect, Refusal, Renderer, Store, iso, media_url, seconds, text
 from ._fixtures import documented_ids
-from ._sunoapi_com_tools import RENDERERS, clip_refusal
+from ._sunoapi_com_tools import RENDERERS, clip_refusal, documented_cost
 
 __all__ = ["SunoapiComDialect"]
 
@@ -87,6 +87,13 @@ class SunoapiComDialect(Dialect):
             clip = body.get("continue_clip_id")
             return clip_refusal(store, clip, uploaded=_ON_CLIP[task_type], known=known)
         return None
+
+    def create_cost(self, operation_id: str, body: Any) -> int:
+        """Credits a music-family create costs: what its spec documents (x-sunokit-cost;
+        submit_music: 10 per call, whatever the task_type), else the mock's default of 1
+        (stems: no price is documented)."""
+        stated = documented_cost(self.vendor, operation_id)
+        return 1 if stated is None else stated
 
     def title(self, task: MockTask) -> str:
         if task.operation in STEMS:

@@ -10,16 +10,44 @@ not_found).
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from ... import _specs
 from .. import _media
 from .._tasks import MockFile, MockTask, Stage
 from ._base import Answer, Refusal, Renderer, Store
 from ._fixtures import documented_ids
 
-__all__ = ["RENDERERS", "clip_refusal"]
+__all__ = ["RENDERERS", "clip_refusal", "documented_cost"]
+
+#: The price an `x-sunokit-cost.credits` text states first ("10 per call (2 songs), ...").
+_LEADING_CREDITS = re.compile(r"\s*(\d+)\b")
+
+
+def documented_cost(vendor: str, operation_id: str) -> int | None:
+    """The credits one call of `operation_id` costs by its spec's `x-sunokit-cost` (the number
+    its `credits` text starts with: this vendor prices per call, whatever the body), or None
+    where the spec documents no price."""
+    for operation in _specs.operations(vendor):
+        if operation.operation_id != operation_id:
+            continue
+        cost = operation.definition.get("x-sunokit-cost")
+        text = cost.get("credits") if isinstance(cost, Mapping) else None
+        match = _LEADING_CREDITS.match(text) if isinstance(text, str) else None
+        return int(match.group(1)) if match else None
+    return None
+
+
+class _Priced(Renderer):
+    """A create billed what its spec documents (x-sunokit-cost), else the mock's default."""
+
+    def cost(self, operation_id: str, body: Mapping[str, Any]) -> int:
+        stated = documented_cost(self.vendor, operation_id)
+        return super().cost(operation_id, body) if stated is None else stated
+
 
 _UPLOAD_CLAIM = "upload"
 
@@ -131,7 +159,9 @@ class PersonaRenderer(Renderer):
 
 
 class UploadRenderer(Renderer):
-    """An upload becomes a clip (served back as the URL it came from) for the upload types."""
+    """An upload becomes a clip (served back as the URL it came from) for the upload types.
+    It is answered at once and billed here, what its spec documents (Upload Local Music: 2
+    credits per call); the mock bills no other call."""
 
     capability = "upload.url"
 
@@ -144,6 +174,14 @@ class UploadRenderer(Renderer):
         raw: bytes,
         headers: Mapping[str, str],
     ) -> Answer:
+        cost = documented_cost(self.vendor, operation_id) or 0
+        # Not under the mock's lock (a renderer is given none): over HTTP the server's event
+        # loop runs handlers one at a time; an in-process app called from several threads at
+        # once may lose a deduction, which no test of credits does.
+        if store.credits is not None:
+            if store.credits < cost:
+                return self.dialect.error("insufficient_credits")
+            store.credits -= cost
         url = str(body.get("url"))
         clip_id = str(uuid.uuid5(uuid.NAMESPACE_URL, url))
         store.set_claim((_UPLOAD_CLAIM, clip_id), url)
@@ -151,7 +189,7 @@ class UploadRenderer(Renderer):
         return Answer(200, {"code": self.dialect.ok, "clip_id": clip_id, "message": "success"})
 
 
-class LyricsRenderer(Renderer):
+class LyricsRenderer(_Priced):
     """The v1 lyrics task: processing until complete, then a title and the text."""
 
     capability = "lyrics.generate"
@@ -174,7 +212,7 @@ class LyricsRenderer(Renderer):
             data["status"] = value
 
 
-class ProducerRenderer(Renderer):
+class ProducerRenderer(_Priced):
     """A Producer task: one song (the get-producer-music page: "one song will be returned"),
     in get_task's `{code, data: [clip]}` shape (the page's answer was cut off)."""
 
