@@ -502,6 +502,28 @@ def test_a_create_answer_without_a_task_id_is_a_sunokit_error() -> None:
             client.submit(sunokit.Concat("C1"))
 
 
+def test_a_504_timeout_is_a_server_error_with_the_vendors_message() -> None:
+    """504 "Task failed due to timeout. Credits were previously refunded." (the error table's
+    tail, third-party copy) is in the code table as server_error, not an unknown code."""
+    message = "Task failed due to timeout. Credits were previously refunded."
+
+    def vendor(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(504, json={"code": 504, "message": message})
+
+    with httpx.Client(transport=httpx.MockTransport(vendor)) as http:
+        client = sunokit.SunoClient(
+            VENDOR, api_key="k1", base_url="https://x.test", http_client=http, max_retries=0
+        )
+        with pytest.raises(sunokit.ServerError) as raised:
+            client.get("T-timeout")
+    assert raised.value.status_code == 504
+    assert message in str(raised.value)
+    codes = _operations.spec_operation(VENDOR, "get_task").code_schema
+    from sunokit import _specs
+
+    assert _specs.error_kinds(VENDOR, codes)["504"] == "server_error"
+
+
 # ------------------------------------------------------------------ models
 
 

@@ -9,6 +9,7 @@ class ResponseCode(IntEnum):
     VALUE_404 = 404
     VALUE_429 = 429
     VALUE_500 = 500
+    VALUE_504 = 504
 
     def __str__(self) -> str:
         return str(self.value)
