@@ -70,6 +70,15 @@ def _request_names() -> dict[str, str]:
     return names
 
 
+def _extension_values(vendor: str, operation_id: str, field: str) -> dict[str, Any]:
+    """The values of a body field that only some gateways forward (x-sunokit-extension-values)."""
+    pointer = spec_operation(vendor, operation_id).spec.request_schema_pointer
+    schema = _specs.resolve(vendor, {"$ref": pointer}) if pointer else {}
+    node = _specs.resolve(vendor, (schema.get("properties") or {}).get(field, {}))
+    values = node.get("x-sunokit-extension-values") if isinstance(node, dict) else None
+    return dict(values) if isinstance(values, dict) else {}
+
+
 def render_operations() -> str:
     """The operations x vendors table: each capability, the request that asks for it, and the
     spec operation each vendor offers it through."""
@@ -79,10 +88,23 @@ def render_operations() -> str:
             operation = spec_operation(vendor, operation_id)
             if operation.phase == "poll" or operation.capability is None:
                 continue
+            definition = operation.spec.definition
+            task_types = definition.get("x-sunokit-task-types") or {}
+            field = task_types.get("field", "task_type")
+            extension_values = set(_extension_values(vendor, operation_id, field))
             for capability in operation.capabilities:  # + those its task_type values choose
                 shown = f"`{operation_id}`"
+                extension = "x-sunokit-extension" in definition
                 if capability != operation.capability:
-                    shown += " (task_type)"
+                    values = {
+                        value
+                        for value, chosen in (task_types.get("capabilities") or {}).items()
+                        if chosen == capability
+                    }
+                    extension = extension or (bool(values) and values <= extension_values)
+                    shown += f" ({field})"
+                if extension:
+                    shown += " (extension)"
                 offered.setdefault(capability, {}).setdefault(vendor, []).append(shown)
     requests = _request_names()
     lines = [
@@ -91,7 +113,8 @@ def render_operations() -> str:
         "Generated from `specs/` by `make docs`. A cell names the vendor's operation; every one",
         "is reachable through `client.request(operation_id, body)`, and those with a request type",
         "through `submit`/`generate`/`call`. A vendor without the capability raises",
-        "UnsupportedRequestError naming the vendors that have it.",
+        "UnsupportedRequestError naming the vendors that have it. `(extension)`: a gateway",
+        "extension the spec marks `x-sunokit-extension`, sent only with `extensions=(<gateway>,)`.",
         "",
         "| capability | request | " + " | ".join(f"`{v}`" for v in _specs.VENDORS) + " |",
         "|---|---|" + "---|" * len(_specs.VENDORS),

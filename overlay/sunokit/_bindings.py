@@ -10,6 +10,7 @@ by a vendor only when that vendor's spec has its operation.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -47,6 +48,13 @@ class Binding:
     #: share the operation's phase, poll, job id paths and code table (a test checks it).
     also: tuple[str, ...] = ()
     route: Callable[[Any], str] | None = None
+    #: The operation's path or query parameters for a request (a GET with the clip id in its
+    #: path: the relay's WAV, MP4, timing); None when it takes none.
+    params: Callable[[Any, Context], dict[str, Any]] | None = None
+    #: Body fields ("field" or "field=value") the binding writes that are gateway extensions of
+    #: a stock operation (`field_extensions`): the binding is offered only where a gateway that
+    #: forwards all of them is enabled (`binding_gateways`).
+    extension_fields: tuple[str, ...] = ()
 
     def offered_by(self, vendor: str) -> bool:
         return self.operation in _operations.operation_ids(vendor)
@@ -107,13 +115,53 @@ def extension_gateways(vendor: str, operation_id: str) -> tuple[str, ...]:
     return tuple(gateways)
 
 
+def _gateway_names(vendor: str, where: str, marker: object) -> tuple[str, ...]:
+    gateways = marker.get("gateways") if isinstance(marker, Mapping) else marker
+    if (
+        not isinstance(gateways, list)
+        or not gateways
+        or not all(isinstance(g, str) and g for g in gateways)
+    ):
+        raise ConfigurationError(
+            f"{vendor}: x-sunokit-extension of {where} must name its gateways "
+            "({gateways: [name, ...]})"
+        )
+    return tuple(gateways)
+
+
+def field_extensions(vendor: str, operation_id: str) -> dict[str, tuple[str, ...]]:
+    """The request body fields of a stock operation that only some gateways forward (the
+    field's, or its schema's, `x-sunokit-extension`), and the values of a field that do
+    (`x-sunokit-extension-values`, keyed "<field>=<value>"): name -> gateways."""
+    pointer = _operations.spec_operation(vendor, operation_id).spec.request_schema_pointer
+    schema = _specs.resolve(vendor, {"$ref": pointer}) if pointer else {}
+    found: dict[str, tuple[str, ...]] = {}
+    for name, raw in (schema.get("properties") or {}).items():
+        where = f"{operation_id}'s field {name}"
+        for node in (raw, _specs.resolve(vendor, raw)):
+            if isinstance(node, Mapping) and "x-sunokit-extension" in node:
+                found[name] = _gateway_names(vendor, where, node["x-sunokit-extension"])
+        values = raw.get("x-sunokit-extension-values") if isinstance(raw, Mapping) else None
+        for value, gateways in (values or {}).items():
+            found[f"{name}={value}"] = _gateway_names(vendor, f"{where}={value}", gateways)
+    return found
+
+
+@functools.cache
 def known_extensions(vendor: str) -> tuple[str, ...]:
-    """Every gateway the vendor's spec names in an x-sunokit-extension, sorted."""
+    """Every gateway the vendor's spec names in an x-sunokit-extension (of an operation, or of
+    a body field or field value of a stock operation), sorted."""
     found = {
         gateway
         for operation_id in _operations.operation_ids(vendor)
         for gateway in extension_gateways(vendor, operation_id)
     }
+    found.update(
+        gateway
+        for operation_id in _operations.operation_ids(vendor)
+        for gateways in field_extensions(vendor, operation_id).values()
+        for gateway in gateways
+    )
     return tuple(sorted(found))
 
 
@@ -151,4 +199,53 @@ def check_extension(vendor: str, operation_id: str, enabled: frozenset[str]) -> 
         f"503); it is an extension documented by {', '.join(gateways)}. If your gateway is one "
         f"of them, opt in with extensions=({gateways[0]!r},) on the client (the command line: "
         f"--extension {gateways[0]})"
+    )
+
+
+def binding_gateways(vendor: str, binding: Binding) -> tuple[str, ...]:
+    """The gateways that offer `binding`: its operation's extension gateways, else those that
+    forward every extension field it writes; () for a binding of the stock API."""
+    gateways = extension_gateways(vendor, binding.operation)
+    if gateways or not binding.extension_fields:
+        return gateways
+    fields = field_extensions(vendor, binding.operation)
+    chosen: list[str] | None = None
+    for name in binding.extension_fields:
+        if name not in fields:
+            raise ConfigurationError(
+                f"{vendor}: the binding of {binding.request.__name__} names {name}, which "
+                f"{binding.operation}'s spec does not mark as a gateway extension"
+            )
+        chosen = [g for g in (chosen if chosen is not None else fields[name]) if g in fields[name]]
+    if not chosen:
+        raise ConfigurationError(
+            f"{vendor}: no gateway forwards every field the binding of "
+            f"{binding.request.__name__} writes ({', '.join(binding.extension_fields)})"
+        )
+    return tuple(chosen)
+
+
+def binding_enabled(vendor: str, binding: Binding, enabled: frozenset[str]) -> bool:
+    gateways = binding_gateways(vendor, binding)
+    return not gateways or bool(enabled.intersection(gateways))
+
+
+def check_binding_extension(vendor: str, binding: Binding, enabled: frozenset[str]) -> None:
+    """UnsupportedRequestError naming the extension, the gateways that document it and the
+    vendors that offer the capability in their stock API, for a binding not opted in to."""
+    if binding_enabled(vendor, binding, enabled):
+        return
+    if not binding.extension_fields:
+        check_extension(vendor, binding.operation, enabled)
+        return
+    gateways = binding_gateways(vendor, binding)
+    capability = binding.request.capability
+    others = [v for v in capability_vendors(capability) if v != vendor]
+    raise UnsupportedRequestError(
+        f"{vendor}: {binding.request.__name__} ({capability}) needs a gateway extension of "
+        f"{binding.operation} ({', '.join(binding.extension_fields)}), which a stock gateway "
+        f"drops (it would make a plain song); documented by {', '.join(gateways)}. If your "
+        f"gateway is one of them, opt in with extensions=({gateways[0]!r},) on the client (the "
+        f"command line: --extension {gateways[0]}); vendors that offer {capability}: "
+        f"{', '.join(others) or 'none'}"
     )

@@ -10,8 +10,13 @@ from .create_persona_request import CreatePersonaRequest
 from .error_response import ErrorResponse
 from .fetch_tasks_request import FetchTasksRequest
 from .gateway_error import GatewayError
+from .infill_metadata_params import InfillMetadataParams
+from .infill_metadata_params_metadata import InfillMetadataParamsMetadata
+from .lyrics_v1_response import LyricsV1Response
+from .lyrics_v1_status import LyricsV1Status
 from .persona_response import PersonaResponse
 from .response_code import ResponseCode
+from .stem_clips_response import StemClipsResponse
 from .submit_lyrics_request import SubmitLyricsRequest
 from .submit_music_request import SubmitMusicRequest
 from .submit_music_response import SubmitMusicResponse
@@ -24,6 +29,7 @@ from .task_response import TaskResponse
 from .task_status import TaskStatus
 from .timing_response import TimingResponse
 from .upload_audio_url_request import UploadAudioUrlRequest
+from .upsample_tags_request import UpsampleTagsRequest
 
 __all__ = (
     "AlignedWord",
@@ -36,8 +42,13 @@ __all__ = (
     "ErrorResponse",
     "FetchTasksRequest",
     "GatewayError",
+    "InfillMetadataParams",
+    "InfillMetadataParamsMetadata",
+    "LyricsV1Response",
+    "LyricsV1Status",
     "PersonaResponse",
     "ResponseCode",
+    "StemClipsResponse",
     "SubmitLyricsRequest",
     "SubmitMusicRequest",
     "SubmitMusicResponse",
@@ -50,4 +61,5 @@ __all__ = (
     "TaskStatus",
     "TimingResponse",
     "UploadAudioUrlRequest",
+    "UpsampleTagsRequest",
 )

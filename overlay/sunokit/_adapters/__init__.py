@@ -50,6 +50,26 @@ REQUEST_ONLY: dict[str, dict[str, str]] = {
             "gateway extension (yutoai, rixapi): a GET with the clip id in the path; "
             "client.request('get_timing', params={'clip_id': ...})"
         ),
+        "get_wav": (
+            "gateway extension (kkiai): a GET with the clip id in the path, which a binding "
+            "cannot fill yet; client.request('get_wav', params={'clip_id': ...}), then wait()"
+        ),
+        "get_mp4": (
+            "gateway extension (apicore; path inferred): a GET with the clip id in the path; "
+            "client.request('get_mp4', params={'clip_id': ...}), then wait()"
+        ),
+        "get_stems": (
+            "gateway extension (apifox): a GET with the clip id in the path, answering queued "
+            "stem clips no documented call follows; client.request('get_stems', params=...)"
+        ),
+        "upsample_tags": (
+            "gateway extension (ccapi): the finished task's data is not documented, so no "
+            "typed Style can be read; client.request('upsample_tags', {'tags': ...})"
+        ),
+        "get_lyrics_v1": (
+            "gateway extension (yutoai): another read of a lyrics task; GenerateLyrics polls "
+            "get_task, which every gateway has; client.request('get_lyrics_v1', params=...)"
+        ),
     },
 }
 

@@ -497,8 +497,12 @@ class MockVendor:
         if role == "credits":
             return self.dialect.credits(self.credits)
         spec = _operations.spec_operation(self.vendor, operation.operation_id)
+        if body is None and params:
+            # An operation without a JSON body (a GET with the clip id in its path) is read
+            # like a POST with those fields in its body: dialects and renderers see one mapping.
+            body = dict(params)
         if spec.phase == "create" and spec.poll is not None and self._is_music_poll(spec.poll):
-            return self._submit(request, operation, body)  # a music-family create
+            return self._submit(request, operation, body, params)  # a music-family create
         if spec.phase == "poll" and self._polls_renderer_tasks(operation.operation_id):
             return self._poll(request, operation, spec, params, body)
         renderer = self.dialect.renderer(spec.capability) if spec.capability else None
@@ -736,7 +740,13 @@ class MockVendor:
             if key not in exempt
         )
 
-    def _submit(self, request: Request, operation: _specs.Operation, body: Any) -> Answer:
+    def _submit(
+        self,
+        request: Request,
+        operation: _specs.Operation,
+        body: Any,
+        params: dict[str, str] | None = None,
+    ) -> Answer:
         """A music task: a submit/extend role, or any create its spec polls with get_task."""
         if self._rate_limited(operation):
             return self.dialect.error("rate_limited")
@@ -744,7 +754,7 @@ class MockVendor:
             rejected = self._violations(operation.role, body)
             callback = callback_spec(self.vendor, operation.role)
         else:
-            rejected = self._check_request(request, operation, {}, body)
+            rejected = self._check_request(request, operation, params or {}, body)
             callback = callback_spec_for(self.vendor, operation.operation_id)
         if rejected is not None:
             return rejected
@@ -916,7 +926,7 @@ class MockVendor:
             if file.redirect is not None:
                 return Response(status_code=307, headers={"Location": file.redirect})
             return Response(file.make(), media_type=file.media_type)
-        if track is None or extension not in ("wav", "png"):
+        if track is None or extension not in ("wav", "png", "mp4"):
             return Response(
                 _dumps({"error": f"no such media: {name}"}),
                 status_code=404,
@@ -925,6 +935,10 @@ class MockVendor:
         if extension == "wav":
             return Response(
                 _media.wav_tone(track.duration, track.frequency), media_type="audio/wav"
+            )
+        if extension == "mp4":  # a track's music video (a dialect's video_url)
+            return Response(
+                _media.mp4_video(track.duration, track.frequency), media_type="video/mp4"
             )
         return Response(_media.png_cover(*track.colour), media_type="image/png")
 

@@ -100,6 +100,11 @@ def sync_detailed(
     (`task_id` + `continue_clip_id` + `continue_at`). The answer's `data` is the task id to
     poll. Each MUSIC task normally yields two clips.
 
+    Gateway extensions of this operation (stock new-api drops their fields and makes a
+    plain song): `task` upload_extend, infill, gen_stem and artist_consistency, and
+    `cover_clip_id`; the fields they add carry `x-sunokit-extension` naming the gateways
+    that document them, the `task` values `x-sunokit-extension-values`.
+
     Args:
         body (SubmitMusicRequest): Body of POST /suno/submit/music (Generate Music page; new-api
             `SunoSubmitReq`, upstream
@@ -136,6 +141,11 @@ def sync(
     (`task_id` + `continue_clip_id` + `continue_at`). The answer's `data` is the task id to
     poll. Each MUSIC task normally yields two clips.
 
+    Gateway extensions of this operation (stock new-api drops their fields and makes a
+    plain song): `task` upload_extend, infill, gen_stem and artist_consistency, and
+    `cover_clip_id`; the fields they add carry `x-sunokit-extension` naming the gateways
+    that document them, the `task` values `x-sunokit-extension-values`.
+
     Args:
         body (SubmitMusicRequest): Body of POST /suno/submit/music (Generate Music page; new-api
             `SunoSubmitReq`, upstream
@@ -166,6 +176,11 @@ async def asyncio_detailed(
     (`gpt_description_prompt`), custom (`prompt` = lyrics, with `title`, `tags`) and extend
     (`task_id` + `continue_clip_id` + `continue_at`). The answer's `data` is the task id to
     poll. Each MUSIC task normally yields two clips.
+
+    Gateway extensions of this operation (stock new-api drops their fields and makes a
+    plain song): `task` upload_extend, infill, gen_stem and artist_consistency, and
+    `cover_clip_id`; the fields they add carry `x-sunokit-extension` naming the gateways
+    that document them, the `task` values `x-sunokit-extension-values`.
 
     Args:
         body (SubmitMusicRequest): Body of POST /suno/submit/music (Generate Music page; new-api
@@ -200,6 +215,11 @@ async def asyncio(
     (`gpt_description_prompt`), custom (`prompt` = lyrics, with `title`, `tags`) and extend
     (`task_id` + `continue_clip_id` + `continue_at`). The answer's `data` is the task id to
     poll. Each MUSIC task normally yields two clips.
+
+    Gateway extensions of this operation (stock new-api drops their fields and makes a
+    plain song): `task` upload_extend, infill, gen_stem and artist_consistency, and
+    `cover_clip_id`; the fields they add carry `x-sunokit-extension` naming the gateways
+    that document them, the `task` values `x-sunokit-extension-values`.
 
     Args:
         body (SubmitMusicRequest): Body of POST /suno/submit/music (Generate Music page; new-api
