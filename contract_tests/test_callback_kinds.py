@@ -32,6 +32,7 @@ KIE = ("sunoapi_org", "apikley")
 # What each kind's successful callback yields, stated here from the docs, not read from code.
 RESULT_TYPES: dict[str, type[Any] | None] = {
     "music.generate": None,  # music results stay in task.tracks
+    "producer.generate": None,  # request() only (no typed request): its song stays in tracks
     "lyrics.generate": sunokit.Lyrics,
     "audio.wav": sunokit.AudioFile,
     "audio.stems": sunokit.Stems,

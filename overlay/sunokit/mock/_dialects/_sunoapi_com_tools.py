@@ -236,6 +236,12 @@ class ProducerRenderer(_Priced):
         }
         return Answer(200, {"code": self.dialect.ok, "data": [clip], "message": "success"})
 
+    def callback_body(self, task: MockTask, stage: Stage) -> Any:
+        """The webhook at the end: the status body plus the `(task_id, platform)` the guide
+        says to de-duplicate on, as for a Suno task."""
+        body = self.status(task, stage).body
+        return {**body, "task_id": task.id, "platform": "producer"}
+
     def set_unknown_status(self, body: Any, value: str) -> None:
         for clip in (body.get("data") if isinstance(body, dict) else None) or ():
             if isinstance(clip, dict):
