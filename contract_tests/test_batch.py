@@ -355,7 +355,7 @@ def test_lines_of_an_operation_the_vendor_lacks_are_refused_before_anything_is_s
     assert (video.status, idea.status, words.status) == ("invalid", "invalid", "succeeded")
     assert video.error == (
         "operation 'make-video': sunosay does not offer video.create; vendors that do: "
-        "apikley, sunoapi_org"
+        "apikley, relay, sunoapi_org"
     )
     assert idea.error == (
         "operation 'inspiration': sunosay does not offer the inspiration mode; vendors that "

@@ -191,6 +191,27 @@ def test_the_wire_bodies_of_track_requests(kie: MockedVendor) -> None:
 
 
 @pytest.mark.parametrize(
+    "request_",
+    [
+        sunokit.UploadCover("https://x/a.mp3", sunokit.Description("a"), clip_id="c1"),
+        sunokit.UploadExtend("https://x/a.mp3", clip_id="c1"),
+    ],
+    ids=["cover", "extend"],
+)
+def test_a_clip_id_is_refused_where_the_vendor_fetches_the_upload_itself(
+    kie: MockedVendor, request_: Any
+) -> None:
+    # the kie family reads upload_url; a clip id (sunoapi_com's uploaded clip) would be dropped
+    before = len(kie.mock.tasks)
+    with (
+        kie.new_client() as client,
+        pytest.raises(sunokit.UnsupportedRequestError, match="clip_id"),
+    ):
+        client.submit(request_)
+    assert len(kie.mock.tasks) == before  # refused before anything was sent
+
+
+@pytest.mark.parametrize(
     "bad", ["T1", None, sunokit.TrackRef("", "A1"), sunokit.TrackRef("T1", "")], ids=repr
 )
 def test_a_track_request_needs_a_track_reference(bad: Any) -> None:

@@ -654,6 +654,7 @@ def test_task_and_track_fields() -> None:
         "raw",
         "operation",
         "result",
+        "dedupe_key",
     ]
     assert [f.name for f in attrs.fields(sunokit.Track)] == [
         "id",

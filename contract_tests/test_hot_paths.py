@@ -167,4 +167,5 @@ def test_a_track_built_with_its_task_id_is_the_one_the_task_would_stamp() -> Non
     )
     direct = track_from(item, keys=keys, task_id="t")
     assert stamped.tracks == (direct,)
-    assert direct.title is None and direct.duration == 12.5
+    assert direct.title is None
+    assert direct.duration == 12.5

@@ -494,13 +494,18 @@ def test_relay_batch_fetch_lists_known_tasks(harness: Callable[..., Harness]) ->
 
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_credits_run_out(vendor: str, harness: Callable[..., Harness]) -> None:
-    h = harness(vendor, credits=2)
+    # a create costs what the vendor documents (SunoAPI.com: 10 a call), else 1
+    probe = harness(vendor)
+    cost = probe.mock.dialect.create_cost(_specs.operation(vendor, "submit").operation_id, {})
+    assert cost == (10 if vendor == "sunoapi_com" else 1)
+    h = harness(vendor, credits=2 * cost + cost - 1)
     h.submit()
     h.submit()
     response = h.call("submit")
     assert kind_of(vendor, response) == "insufficient_credits", response.text
     assert h.mock.stats.accepted_submissions == 2
-    assert h.http.post("/__mock__/credits", json={"credits": 1}).json() == {"credits": 1}
+    assert h.stats()["credits"] == cost - 1  # a refused create bills nothing
+    assert h.http.post("/__mock__/credits", json={"credits": cost}).json() == {"credits": cost}
     h.submit()
     assert h.stats()["credits"] == 0
     if _specs.has_operation(vendor, "credits"):

@@ -734,13 +734,13 @@ def test_the_extension_modes_name_their_capabilities() -> None:
     assert "relay" in _bindings.capability_vendors("music.replace_section")
 
 
-# ------------------------------------------------------------------ bindings waiting for the client
+# ------------------------------------------------------------------ the extension bindings
 
 
 def _pending(request_type: type[Any]) -> _bindings.Binding:
-    from sunokit._adapters._relay import PENDING
+    from sunokit._adapters._relay import EXTENSION_BINDINGS
 
-    return next(b for b in PENDING if b.request is request_type)
+    return next(b for b in EXTENSION_BINDINGS if b.request is request_type)
 
 
 def test_the_gateways_that_offer_each_pending_binding() -> None:
@@ -853,11 +853,6 @@ def _context() -> _bindings.Context:
     return _bindings.Context(None, VENDOR)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the client does not read Binding.params (_jobs.create_call) nor offer a binding by "
-    "binding_gateways yet: the PENDING relay bindings are request()-only until it does",
-)
 def test_the_pending_bindings_through_the_typed_client(m: MockedVendor, song: sunokit.Task) -> None:
     ref = song.tracks[0].ref
     section = sunokit.ReplaceSection(ref, "[Verse]\nnew", "punk", "T", start=3, end=6)

@@ -448,13 +448,6 @@ def test_an_upload_is_refused_when_the_credits_do_not_cover_it() -> None:
         assert mocked.mock.credits == 1  # nothing spent on a refusal
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the mock's music-family create path (mock/_app.py, _submit) bills a flat 1 credit; it "
-        "must ask the dialect (SunoapiComDialect.create_cost reads x-sunokit-cost: 10)"
-    ),
-)
 def test_a_create_of_every_task_type_bills_the_documented_ten_credits(
     m: MockedVendor, song: sunokit.Task
 ) -> None:

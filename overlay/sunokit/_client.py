@@ -26,11 +26,12 @@ from ._adapters._base import RawResponse, check_task_id, decode_json
 from ._bindings import (
     Binding,
     Context,
+    binding_enabled,
     capability_vendors,
+    check_binding_extension,
     check_extension,
     checked_extensions,
     dig,
-    extension_enabled,
 )
 from ._errors import (
     APIConnectionError,
@@ -222,7 +223,7 @@ class _ClientCore:
         self.bindings = {
             binding.request: binding
             for binding in bindings(self.vendor)
-            if extension_enabled(self.vendor, binding.operation, self.extensions)
+            if binding_enabled(self.vendor, binding, self.extensions)
         }
         self._polled_by: dict[str, Binding] = {}  # capability -> the first binding offering it
         for binding in self.bindings.values():
@@ -344,7 +345,7 @@ class _ClientCore:
             )
         for extension in bindings(self.vendor):  # bound, but an extension not opted in to
             if extension.request is request_type:
-                check_extension(self.vendor, extension.operation, self.extensions)
+                check_binding_extension(self.vendor, extension, self.extensions)
         others = [v for v in capability_vendors(capability) if v != self.vendor]
         raise UnsupportedRequestError(
             f"{self.vendor} does not offer {capability} ({request_type.__name__}); vendors that "

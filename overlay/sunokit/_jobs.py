@@ -45,7 +45,8 @@ def create_call(
     if body is not None and operation.spec.request_schema_pointer is not None:
         validate_or_raise(vendor, body, operation_id=operation.operation_id)
     module = endpoint(operation)
-    kwargs = arguments(operation, module, body, None)
+    params = binding.params(request, context) if binding.params is not None else None
+    kwargs = arguments(operation, module, body, params)
     return Call(module, kwargs, _role(operation), body, operation.server)
 
 

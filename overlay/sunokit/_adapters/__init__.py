@@ -46,18 +46,6 @@ REQUEST_ONLY: dict[str, dict[str, str]] = {
             "gateway extension (modelverse): answers a Suno clip id, not a file URL as "
             "UploadFromUrl's Upload; client.request('upload_audio_url', {'url': ...})"
         ),
-        "get_timing": (
-            "gateway extension (yutoai, rixapi): a GET with the clip id in the path; "
-            "client.request('get_timing', params={'clip_id': ...})"
-        ),
-        "get_wav": (
-            "gateway extension (kkiai): a GET with the clip id in the path, which a binding "
-            "cannot fill yet; client.request('get_wav', params={'clip_id': ...}), then wait()"
-        ),
-        "get_mp4": (
-            "gateway extension (apicore; path inferred): a GET with the clip id in the path; "
-            "client.request('get_mp4', params={'clip_id': ...}), then wait()"
-        ),
         "get_stems": (
             "gateway extension (apifox): a GET with the clip id in the path, answering queued "
             "stem clips no documented call follows; client.request('get_stems', params=...)"

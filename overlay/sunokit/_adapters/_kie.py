@@ -446,7 +446,17 @@ def _music_body(
     return body
 
 
+def _no_clip_id(request: UploadCover | UploadExtend, context: Context) -> None:
+    """The kie family fetches `upload_url` itself: a clip id would be ignored, so it is refused."""
+    if request.clip_id is not None:
+        raise UnsupportedRequestError(
+            f"{context.vendor} fetches upload_url itself and takes no clip_id for "
+            f"{type(request).__name__}; clip_id is for sunoapi_com (an uploaded clip)"
+        )
+
+
 def _upload_cover_body(request: UploadCover, context: Context) -> dict[str, Any]:
+    _no_clip_id(request, context)
     return {**_music_body(request.music, context), "uploadUrl": request.upload_url}
 
 
@@ -455,6 +465,7 @@ def _mashup_body(request: Mashup, context: Context) -> dict[str, Any]:
 
 
 def _upload_extend_body(request: UploadExtend, context: Context) -> dict[str, Any]:
+    _no_clip_id(request, context)
     body: dict[str, Any] = {
         "uploadUrl": request.upload_url,
         "defaultParamFlag": request.music is not None,

@@ -299,14 +299,14 @@ def _persona(body: Any) -> Persona:
     )
 
 
-BINDINGS: tuple[Binding, ...] = (
+_STOCK_AND_EARLY_EXTENSIONS: tuple[Binding, ...] = (
     Binding(GenerateLyrics, "submit_lyrics", _lyrics_body, _lyrics),
     Binding(CreatePersona, "create_persona", _persona_body, _persona),
     Binding(Concat, "concat_clips", _concat_body, _clips, partial=True),
 )
 
 
-# ------------------------------------------- extensions waiting for the client (see PENDING)
+# --------------------------------------------- extensions by path parameter and by submit mode
 
 
 def _no_callback(request: Any, what: str) -> None:
@@ -436,13 +436,10 @@ def _stems(body: Any) -> Stems:
     return Stems(tuple(found))
 
 
-#: Bindings of gateway extensions that the client cannot send yet: the GETs with the clip id in
-#: their path need `Binding.params` read by `_jobs.create_call`, the submit_music modes need the
-#: client to offer a binding by `binding_gateways` (its extension fields) rather than by its
-#: operation alone. Until then these operations are reachable through client.request() (the
-#: relay's REQUEST_ONLY entries and submit_music's extension fields); their bodies and results
-#: are tested on their own.
-PENDING: tuple[Binding, ...] = (
+#: Gateway extensions: GETs with the clip id in their path (`Binding.params`), and submit_music
+#: modes offered by their extension fields (`binding_gateways`); sent only when the client opted
+#: in to a gateway that documents them.
+EXTENSION_BINDINGS: tuple[Binding, ...] = (
     Binding(ConvertToWav, "get_wav", None, _wav, params=_on_clip),
     Binding(MakeVideo, "get_mp4", None, _video, params=_video_params),
     Binding(TimestampedLyrics, "get_timing", None, _timed_lyrics, params=_on_clip),
@@ -469,3 +466,5 @@ PENDING: tuple[Binding, ...] = (
         ),
     ),
 )
+
+BINDINGS: tuple[Binding, ...] = (*_STOCK_AND_EARLY_EXTENSIONS, *EXTENSION_BINDINGS)

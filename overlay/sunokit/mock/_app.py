@@ -763,11 +763,12 @@ class MockVendor:
             return self.dialect.error(refusal.kind, refusal.message)
         callback = callback or callback_spec(self.vendor, "submit")
         spec = _operations.spec_operation(self.vendor, operation.operation_id)
+        cost = self.dialect.create_cost(operation.operation_id, body)
         with self._lock:
-            if self.credits is not None and self.credits < 1:
+            if self.credits is not None and self.credits < cost:
                 return self.dialect.error("insufficient_credits")
             if self.credits is not None:
-                self.credits -= 1
+                self.credits -= cost
             task = self._new_task(request, operation.role, dict(body), callback, spec=spec)
             self.stats.accepted_submissions += 1
         return self.dialect.submitted(task)

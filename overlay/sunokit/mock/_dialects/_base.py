@@ -238,6 +238,11 @@ class Dialect(abc.ABC):
     def credits(self, remaining: int | None) -> Answer:
         raise NotImplementedError
 
+    def create_cost(self, operation_id: str, body: Any) -> int:
+        """Credits a music-family create costs on this vendor's mock (1 where the vendor's
+        documents give no price the mock follows)."""
+        return 1
+
     def renderer(self, capability: str) -> Renderer | None:
         """The renderer of a capability (x-sunokit-operation of a create or call) that this
         dialect speaks with a lifecycle of its own; None: answered from the spec's examples."""
