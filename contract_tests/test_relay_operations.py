@@ -867,3 +867,28 @@ def test_the_pending_bindings_through_the_typed_client(m: MockedVendor, song: su
         stems = c.generate(sunokit.SeparateStems(ref), timeout=30).result
         assert [s.name for s in stems.stems] == ["vocals", "instrumental"]
         assert c.generate(section, timeout=30).tracks
+
+
+def test_upload_extend_through_the_typed_client(m: MockedVendor) -> None:
+    url = "https://example.com/tape.mp3"
+    with m.new_client() as plain:  # a stock gateway drops `task`: never sent there
+        assert not plain.supports(sunokit.UploadExtend)
+        with pytest.raises(sunokit.UnsupportedRequestError, match="yutoai"):
+            plain.submit(sunokit.UploadExtend(url, clip_id="c1", at=10))
+    with m.new_client(extensions=("modelverse", "yutoai")) as client:
+        assert client.supports(sunokit.UploadExtend)
+        with pytest.raises(sunokit.ClientValidationError, match="upload_audio_url"):
+            client.submit(sunokit.UploadExtend(url, at=10))  # the relay needs the uploaded clip
+        clip = client.request("upload_audio_url", {"url": url}).data
+        music = sunokit.CustomLyrics("[Verse]\nthe tape rolls on", style="folk", title="Tape")
+        task = client.generate(sunokit.UploadExtend(url, music=music, at=10, clip_id=clip))
+    assert task.operation == "music.upload_extend"
+    assert task.state == "succeeded"
+    assert task.tracks
+    sent = m.mock.tasks[task.task_id].body
+    assert (sent["task"], sent["continue_clip_id"], sent["continue_at"]) == (
+        "upload_extend",
+        clip,
+        10,
+    )
+    assert sent["prompt"] == "[Verse]\nthe tape rolls on"

@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, ClassVar
 
+import attrs
+
 from .._bindings import Binding, Context, dig
-from .._errors import APIStatusError, UnsupportedRequestError
+from .._errors import APIStatusError, ClientValidationError, UnsupportedRequestError
 from .._models import (
     AudioFile,
     Lyrics,
@@ -38,7 +40,9 @@ from .._requests import (
     ReplaceSection,
     SeparateStems,
     TimestampedLyrics,
+    UploadExtend,
 )
+from .._validation import Violation
 from ._base import (
     Adapter,
     AnswerShapeError,
@@ -398,6 +402,44 @@ def _infill_body(request: ReplaceSection, context: Context) -> dict[str, Any]:
     return body
 
 
+def _upload_extend_body(request: UploadExtend, context: Context) -> dict[str, Any]:
+    """task upload_extend: the gateway continues a clip made by its upload extension
+    (`client.request("upload_audio_url", {"url": ...}).data`), not a URL."""
+    if request.clip_id is None:
+        raise ClientValidationError(
+            "relay",
+            [
+                Violation(
+                    "clip_id",
+                    "upload-extend-acts-on-an-uploaded-clip",
+                    "clip_id is required on the relay: upload the audio first (client.request("
+                    f"'upload_audio_url', {{'url': {request.upload_url!r}}}).data is its clip "
+                    "id), then UploadExtend(..., clip_id=<that id>)",
+                    "required",
+                )
+            ],
+        )
+    if request.music is None:
+        body: dict[str, Any] = {"mv": RelayAdapter.default_model, "prompt": ""}
+        hook = request.callback_url or context.callback_url
+        if hook is not None:
+            body["notify_hook"] = hook
+    else:
+        _role, body = RelayAdapter().wire_body(
+            request.music, callback_url=request.callback_url or context.callback_url
+        )
+    body.update(task="upload_extend", continue_clip_id=request.clip_id)
+    if request.at is not None:
+        body["continue_at"] = request.at
+    if request.model != _UPLOAD_EXTEND_DEFAULT_MODEL:  # the kie family's default: not chosen
+        body["mv"] = request.model
+    return body
+
+
+#: UploadExtend's model default is the kie family's name: here it means "not chosen".
+_UPLOAD_EXTEND_DEFAULT_MODEL = attrs.fields(UploadExtend).model.default
+
+
 def _gen_stem_body(request: SeparateStems, context: Context) -> dict[str, Any]:
     """task gen_stem as CometAPI's example sends it: the two-stem split (the only one shown)."""
     if request.full:
@@ -450,6 +492,14 @@ EXTENSION_BINDINGS: tuple[Binding, ...] = (
         _clips,
         partial=True,
         extension_fields=("task=infill", "infill_start_s", "infill_end_s"),
+    ),
+    Binding(
+        UploadExtend,
+        "submit_music",
+        _upload_extend_body,
+        _clips,
+        partial=True,
+        extension_fields=("task=upload_extend",),
     ),
     Binding(
         SeparateStems,
