@@ -892,3 +892,19 @@ def test_upload_extend_through_the_typed_client(m: MockedVendor) -> None:
         10,
     )
     assert sent["prompt"] == "[Verse]\nthe tape rolls on"
+
+
+def test_a_cover_through_the_typed_client(m: MockedVendor, song: sunokit.Task) -> None:
+    clip = song.tracks[0].id
+    music = sunokit.CustomLyrics("[Verse]\nWalking down the streets", style="bossa", title="CL")
+    with m.new_client() as plain:  # stock new-api drops cover_clip_id and makes a plain song
+        assert not plain.supports(sunokit.Cover)
+        with pytest.raises(sunokit.UnsupportedRequestError, match="modelverse"):
+            plain.submit(sunokit.Cover(clip, music))
+    with m.new_client(extensions=("modelverse",)) as client:
+        task = client.generate(sunokit.Cover(clip, music))
+    assert (task.operation, task.state) == ("music.cover", "succeeded")
+    assert task.tracks
+    sent = m.mock.tasks[task.task_id].body
+    assert (sent["cover_clip_id"], sent["prompt"], sent["tags"]) == (clip, music.lyrics, "bossa")
+    assert "task" not in sent

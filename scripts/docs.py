@@ -72,11 +72,16 @@ def _request_names() -> dict[str, str]:
 
 def _extension_values(vendor: str, operation_id: str, field: str) -> dict[str, Any]:
     """The values of a body field that only some gateways forward (x-sunokit-extension-values)."""
+    values = _field_schema(vendor, operation_id, field).get("x-sunokit-extension-values")
+    return dict(values) if isinstance(values, dict) else {}
+
+
+def _field_schema(vendor: str, operation_id: str, field: str) -> dict[str, Any]:
+    """The schema of one field of an operation's JSON body ({} when it has none)."""
     pointer = spec_operation(vendor, operation_id).spec.request_schema_pointer
     schema = _specs.resolve(vendor, {"$ref": pointer}) if pointer else {}
     node = _specs.resolve(vendor, (schema.get("properties") or {}).get(field, {}))
-    values = node.get("x-sunokit-extension-values") if isinstance(node, dict) else None
-    return dict(values) if isinstance(values, dict) else {}
+    return node if isinstance(node, dict) else {}
 
 
 def render_operations() -> str:
@@ -95,7 +100,15 @@ def render_operations() -> str:
             for capability in operation.capabilities:  # + those its task_type values choose
                 shown = f"`{operation_id}`"
                 extension = "x-sunokit-extension" in definition
-                if capability != operation.capability:
+                by_field = definition.get("x-sunokit-field-capabilities") or {}
+                fields = [name for name, chosen in by_field.items() if chosen == capability]
+                if capability != operation.capability and fields:
+                    extension = extension or all(
+                        "x-sunokit-extension" in _field_schema(vendor, operation_id, name)
+                        for name in fields
+                    )
+                    shown += f" ({', '.join(fields)})"
+                elif capability != operation.capability:
                     values = {
                         value
                         for value, chosen in (task_types.get("capabilities") or {}).items()

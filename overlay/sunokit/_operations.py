@@ -14,6 +14,8 @@ Nothing here names a vendor or an operation. What an operation is comes from its
   the capability of each value: the operation offers those capabilities too;
 - `x-sunokit-state` / `x-sunokit-error-message`: on a poll, the JSON paths of the job's state
   (a field whose enum schema carries `x-sunokit-task-states`) and of its failure reason;
+- `x-sunokit-field-capabilities`: on an operation where the presence of a body field makes it do
+  something else (the relay's `cover_clip_id`: a cover), that field's capability;
 - `x-sunokit-job-id-field`: on a poll that takes the job id in its JSON body (not in a
   parameter), the path of that field in the body;
 - `x-sunokit-rate-limit`: the documented client-side limit;
@@ -124,10 +126,11 @@ def _index(vendor: str) -> Mapping[str, SpecOperation]:
         state = _path(definition.get("x-sunokit-state"))
         job_ids = _paths(definition.get("x-sunokit-job-id"))
         capability = definition.get("x-sunokit-operation")
-        variants = (definition.get("x-sunokit-task-types") or {}).get("capabilities") or {}
-        capabilities = tuple(
-            dict.fromkeys([capability, *variants.values()] if capability else variants.values())
-        )
+        variants = [
+            *((definition.get("x-sunokit-task-types") or {}).get("capabilities") or {}).values(),
+            *(definition.get("x-sunokit-field-capabilities") or {}).values(),
+        ]
+        capabilities = tuple(dict.fromkeys([capability, *variants] if capability else variants))
         found[operation.operation_id] = SpecOperation(
             vendor=vendor,
             operation_id=operation.operation_id,

@@ -28,6 +28,7 @@ from .._models import (
 from .._requests import (
     Concat,
     ConvertToWav,
+    Cover,
     CreatePersona,
     CustomLyrics,
     Description,
@@ -436,6 +437,14 @@ def _upload_extend_body(request: UploadExtend, context: Context) -> dict[str, An
     return body
 
 
+def _cover_body(request: Cover, context: Context) -> dict[str, Any]:
+    """A song made as `music` says, sung over the clip `cover_clip_id` names (modelverse: a
+    generated clip or one its upload extension made)."""
+    _role, body = RelayAdapter().wire_body(request.music, callback_url=context.callback_url)
+    body["cover_clip_id"] = request.clip_id
+    return body
+
+
 #: UploadExtend's model default is the kie family's name: here it means "not chosen".
 _UPLOAD_EXTEND_DEFAULT_MODEL = attrs.fields(UploadExtend).model.default
 
@@ -492,6 +501,14 @@ EXTENSION_BINDINGS: tuple[Binding, ...] = (
         _clips,
         partial=True,
         extension_fields=("task=infill", "infill_start_s", "infill_end_s"),
+    ),
+    Binding(
+        Cover,
+        "submit_music",
+        _cover_body,
+        _clips,
+        partial=True,
+        extension_fields=("cover_clip_id",),
     ),
     Binding(
         UploadExtend,

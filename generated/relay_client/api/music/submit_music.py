@@ -102,7 +102,8 @@ def sync_detailed(
 
     Gateway extensions of this operation (stock new-api drops their fields and makes a
     plain song): `task` upload_extend, infill, gen_stem and artist_consistency, and
-    `cover_clip_id`; the fields they add carry `x-sunokit-extension` naming the gateways
+    `cover_clip_id` (a cover: `x-sunokit-field-capabilities`); the fields they add carry `x-sunokit-
+    extension` naming the gateways
     that document them, the `task` values `x-sunokit-extension-values`.
 
     Args:
@@ -143,7 +144,8 @@ def sync(
 
     Gateway extensions of this operation (stock new-api drops their fields and makes a
     plain song): `task` upload_extend, infill, gen_stem and artist_consistency, and
-    `cover_clip_id`; the fields they add carry `x-sunokit-extension` naming the gateways
+    `cover_clip_id` (a cover: `x-sunokit-field-capabilities`); the fields they add carry `x-sunokit-
+    extension` naming the gateways
     that document them, the `task` values `x-sunokit-extension-values`.
 
     Args:
@@ -179,7 +181,8 @@ async def asyncio_detailed(
 
     Gateway extensions of this operation (stock new-api drops their fields and makes a
     plain song): `task` upload_extend, infill, gen_stem and artist_consistency, and
-    `cover_clip_id`; the fields they add carry `x-sunokit-extension` naming the gateways
+    `cover_clip_id` (a cover: `x-sunokit-field-capabilities`); the fields they add carry `x-sunokit-
+    extension` naming the gateways
     that document them, the `task` values `x-sunokit-extension-values`.
 
     Args:
@@ -218,7 +221,8 @@ async def asyncio(
 
     Gateway extensions of this operation (stock new-api drops their fields and makes a
     plain song): `task` upload_extend, infill, gen_stem and artist_consistency, and
-    `cover_clip_id`; the fields they add carry `x-sunokit-extension` naming the gateways
+    `cover_clip_id` (a cover: `x-sunokit-field-capabilities`); the fields they add carry `x-sunokit-
+    extension` naming the gateways
     that document them, the `task` values `x-sunokit-extension-values`.
 
     Args:
