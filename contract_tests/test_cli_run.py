@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import pytest
 import sunokit
-from sunokit import _cli_results, _cli_run
+from sunokit import _cli_results, _cli_run, _result_files
 from sunokit.__main__ import main
 from sunokit._adapters import bindings, get_adapter
 from sunokit._batch import request_from_line
@@ -433,7 +433,7 @@ def test_a_midi_transcription_is_written_as_a_standard_midi_file() -> None:
             sunokit.MidiInstrument("Bass", (note(300, 1e9, float("nan"), -1),)),  # hostile
         )
     )
-    division, tracks = _read_midi(_cli_results.midi_file(midi))
+    division, tracks = _read_midi(_result_files.midi_file(midi))
     assert len(tracks) == 3  # the tempo track, then one per instrument
     per_second = division * 2  # 120 bpm
     assert tracks[1] == [

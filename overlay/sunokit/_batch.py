@@ -63,7 +63,6 @@ import httpx
 
 from . import _specs
 from ._adapters import bindings
-from ._cli_results import asave_files
 from ._client import AsyncSunoClient
 from ._downloads import DOWNLOAD_TIMEOUT, DownloadError, adownload
 from ._errors import (
@@ -88,6 +87,7 @@ from ._operations import SpecOperation, spec_operation
 from ._request_fields import build, describe, kebab, music_request, operation_named
 from ._request_fields import vendors_offering as offering
 from ._requests import MusicRequest, Request
+from ._result_files import asave_files
 from ._waiting import DEFAULT_WAIT_TIMEOUT, Until, check_wait_options
 
 __all__ = [

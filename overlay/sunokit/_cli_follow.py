@@ -30,7 +30,7 @@ import attrs
 import httpx
 
 from ._adapters import get_adapter
-from ._cli_results import print_task, save_files
+from ._cli_results import print_task
 from ._cli_sidecar import Sidecar, sidecar_path
 from ._cli_tasks import add_journal_argument, journal_path
 from ._client import SunoClient
@@ -46,6 +46,7 @@ from ._errors import (
 )
 from ._journal import Journal, JournalEntry
 from ._models import Task
+from ._result_files import save_files
 from ._specs import VENDORS
 from ._waiting import check_wait_options
 

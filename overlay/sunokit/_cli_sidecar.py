@@ -19,16 +19,14 @@ a crash leaves either the previous version or the new one, never half a file.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ._downloads import safe_name, temporary_file
+from ._downloads import safe_name, write_atomically
 from ._models import Task
 
 __all__ = ["Sidecar", "sidecar_path", "write_atomically"]
@@ -68,34 +66,6 @@ def sidecar_path(out: Path, vendor: str, task_id: str) -> Path:
     if document is not None and not _belongs(document, vendor, task_id):
         path = out / f"{name}.{vendor}.json"
     return path
-
-
-def _fsync_directory(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:  # not possible everywhere (Windows); the rename is still atomic
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` by `data` in one step: a temporary file, fsync, rename, fsync the folder."""
-    descriptor, temporary = temporary_file(path.parent, f".{path.name}.", ".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_directory(path.parent)
 
 
 class Sidecar:

@@ -36,6 +36,7 @@ __all__ = [
     "download",
     "safe_name",
     "temporary_file",
+    "write_atomically",
 ]
 
 #: Seconds the default httpx client waits for each network step of a download.
@@ -281,3 +282,31 @@ def _finish(saver: _Saver) -> Path:
         return saver.finish()
     except OSError as error:
         raise saver.error(f"cannot save the file: {error.strerror or error}") from None
+
+
+def _fsync_directory(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # not possible everywhere (Windows); the rename is still atomic
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` by `data` in one step: a temporary file, fsync, rename, fsync the folder."""
+    descriptor, temporary = temporary_file(path.parent, f".{path.name}.", ".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_directory(path.parent)
