@@ -11,7 +11,7 @@ import contextlib
 import functools
 import math
 import os
-import threading
+import queue
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from types import ModuleType
@@ -696,6 +696,24 @@ def _checked_timeout(timeout: object) -> httpx.Timeout:
     return httpx.Timeout(timeout)
 
 
+class _Slots:
+    """At most `count` threads past `take()` at once: a counting semaphore over a C queue of
+    tokens (threading.BoundedSemaphore's Python lock dance costs ~2 µs per request)."""
+
+    __slots__ = ("_tokens",)
+
+    def __init__(self, count: int) -> None:
+        self._tokens: queue.SimpleQueue[None] = queue.SimpleQueue()
+        for _ in range(count):
+            self._tokens.put(None)
+
+    def take(self) -> None:
+        self._tokens.get()
+
+    def give_back(self) -> None:
+        self._tokens.put(None)
+
+
 def _checked_max_concurrency(bound: object) -> int | None:
     """`max_concurrency`: an int >= 1, or None for no bound (the http pool's own queue)."""
     if bound is None:
@@ -947,7 +965,7 @@ class SunoClient(_Driver):
         self._http = {server: c.get_httpx_client() for server, c in self._clients.items()}
         self._owns_http_client = http_client is None
         self._sleep = sleep
-        self._in_flight = threading.BoundedSemaphore(bound) if bound else None
+        self._in_flight = _Slots(bound) if bound else None
 
     def close(self) -> None:
         """Close the connections this client opened (a given `http_client` stays open)."""
@@ -975,9 +993,12 @@ class SunoClient(_Driver):
                 arguments = self._core.send_arguments(call)
                 if self._in_flight is None:
                     outcome: Any = http.request(**arguments)
-                else:
-                    with self._in_flight:  # at most max_concurrency requests in the pool
+                else:  # at most max_concurrency requests in the pool
+                    self._in_flight.take()
+                    try:
                         outcome = http.request(**arguments)
+                    finally:
+                        self._in_flight.give_back()
             except _CAUGHT as error:
                 outcome = error
             finally:

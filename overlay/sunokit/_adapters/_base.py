@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import abc
-import contextlib
 import functools
 import importlib
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any, ClassVar
 
@@ -202,32 +201,45 @@ def id_at(value: object, field: str) -> str:
     raise AnswerShapeError(f"{field} is {json_type(value)}; the spec says a string")
 
 
-@contextlib.contextmanager
-def understood(vendor: str, what: str, *, body: Any, status_code: int | None) -> Iterator[None]:
+class understood:
     """Anything a hostile or drifted answer makes the parsing raise, as an APIResponseError.
 
     Sunokit errors pass through. AnswerShapeError names the field; a RecursionError is an answer
     nested too deeply; any other exception (a huge number, a type the parser did not expect) is
     still an answer that cannot be understood, never a raw TypeError or OverflowError.
+    (A class, not a generator: every answer is read inside one or two of these.)
     """
-    try:
-        yield
-    except SunokitError:
-        raise
-    except AnswerShapeError as error:
-        message = f"{vendor} answered a {what} that does not match the spec: {error}"
-    except RecursionError:
-        message = f"{vendor} answered a {what} nested too deeply to read"
-    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
-        detail = str(error)
-        detail = detail if len(detail) <= 200 else detail[:197] + "..."
-        message = (
-            f"{vendor} answered a {what} that cannot be understood "
-            f"({type(error).__name__}: {detail})"
-        )
-    else:
-        return
-    raise APIResponseError(message, vendor=vendor, status_code=status_code, body=body)
+
+    __slots__ = ("body", "status_code", "vendor", "what")
+
+    def __init__(self, vendor: str, what: str, *, body: Any, status_code: int | None) -> None:
+        self.vendor, self.what, self.body, self.status_code = vendor, what, body, status_code
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _: object
+    ) -> None:
+        if error is None or isinstance(error, SunokitError):
+            return
+        vendor, what = self.vendor, self.what
+        if isinstance(error, AnswerShapeError):
+            message = f"{vendor} answered a {what} that does not match the spec: {error}"
+        elif isinstance(error, RecursionError):
+            message = f"{vendor} answered a {what} nested too deeply to read"
+        elif isinstance(
+            error, (ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+        ):
+            detail = str(error)
+            detail = detail if len(detail) <= 200 else detail[:197] + "..."
+            message = (
+                f"{vendor} answered a {what} that cannot be understood "
+                f"({type(error).__name__}: {detail})"
+            )
+        else:
+            return
+        raise APIResponseError(message, vendor=vendor, status_code=self.status_code, body=self.body)
 
 
 # --------------------------------------------------------------------------- task ids
@@ -270,33 +282,43 @@ def check_task_id(vendor: str, task_id: object, *, in_path: bool = True) -> str:
     return task_id
 
 
-_TEXT_FIELDS = ("title", "audio_url", "stream_url", "image_url", "tags", "lyrics", "model")
-
-
 def track_from(
     item: Mapping[str, Any],
     *,
     keys: Mapping[str, str | Callable[[Mapping[str, Any]], Any]],
     task_id: str = "",
+    fixed: Mapping[str, Any] | None = None,
 ) -> Track:
-    """Build a Track from a vendor dict; `keys` maps Track fields to vendor keys (or getters).
+    """Build a Track from a vendor dict; `keys` maps Track fields to vendor keys (or getters),
+    `fixed` gives fields the item does not carry (the same for every track of a task).
     `task_id`: the task it belongs to, where known (else the Task holding it stamps it)."""
     get = item.get
-    values: dict[str, Any] = {}
-    for field, source in keys.items():  # every poll builds every track: kept to one pass
-        values[field] = get(source) if type(source) is str else source(item)  # type: ignore[operator]
-    text: dict[str, str | None] = {}
-    for field in _TEXT_FIELDS:
-        value = values.get(field)
-        text[field] = value if type(value) is str and value else None
-    raw_created = values.get("created_at")
+    # every poll builds every track: one pass over the keys, positional arguments to Track
+    values = {
+        field: get(source) if type(source) is str else source(item)  # type: ignore[operator]
+        for field, source in keys.items()
+    }
+    if fixed:
+        values.update(fixed)
+    value = values.get
+    created = value("created_at")
     return Track(
-        id=id_at(values.get("id"), "the track id"),
-        duration=parse_duration(values.get("duration")),
-        created_at=raw_created if isinstance(raw_created, (str, int)) else None,
-        task_id=task_id,
-        **text,
+        id_at(value("id"), "the track id"),
+        _text(value("title")),
+        _text(value("audio_url")),
+        _text(value("stream_url")),
+        _text(value("image_url")),
+        parse_duration(value("duration")),
+        _text(value("tags")),
+        _text(value("lyrics")),
+        _text(value("model")),
+        created if isinstance(created, (str, int)) else None,
+        task_id,
     )
+
+
+def _text(value: object) -> str | None:
+    return value if type(value) is str and value else None
 
 
 class Adapter(abc.ABC):

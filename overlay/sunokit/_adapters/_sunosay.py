@@ -3,7 +3,7 @@ lyrics as a job of their own."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import sunosay_client
@@ -144,13 +144,9 @@ class SunosayAdapter(Adapter):
         status = body.get("status")
         state = neutral_state(self.vendor, "TaskStatus", status)
         lyrics = object_at(body.get("prompt"), "prompt").get("prompt")
-        keys: dict[str, str | Callable[[Mapping[str, Any]], Any]] = {
-            **_TRACK_KEYS,
-            "lyrics": lambda _clip: lyrics,  # the task's prompt is every clip's lyrics
-        }
         task_id = id_at(body.get("task_id"), "task_id")
         tracks = tuple(
-            track_from(clip, keys=keys, task_id=task_id)
+            track_from(clip, keys=_TRACK_KEYS, task_id=task_id, fixed={"lyrics": lyrics})
             for clip in objects_at(body.get("clips"), "clips")
         )
         return Task(
