@@ -540,8 +540,7 @@ class _ClientCore:
         status = response.status_code
         decoded = decode_json(content)
         parse = functools.partial(_generated_model, call.endpoint, status, content, decoded)
-        operation_id = call.endpoint.__name__.rpartition(".")[2]
-        if answer_has_documented_shape(self.vendor, operation_id, status, decoded):
+        if answer_has_documented_shape(self.vendor, _operation_id(call.endpoint), status, decoded):
             parsed: Any = LazyModel(parse)  # built when someone reads task.raw
         else:
             parsed = parse()  # None where the body is not the documented answer
@@ -772,6 +771,12 @@ def _translation_proves_unsent(error: Exception) -> bool:
     if cause is None or type(cause).__module__.partition(".")[0] in ("httpx", "httpcore", "respx"):
         return True
     return any(f"{c.__module__}.{c.__qualname__}" in FOREIGN_NOT_SENT for c in type(cause).__mro__)
+
+
+@functools.cache
+def _operation_id(endpoint: ModuleType) -> str:
+    """The operationId a generated endpoint module is named after."""
+    return endpoint.__name__.rpartition(".")[2]
 
 
 def _generated_model(endpoint: ModuleType, status: int, content: bytes, decoded: Any) -> Any:

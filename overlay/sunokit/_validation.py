@@ -251,7 +251,7 @@ def answer_has_documented_shape(vendor: str, operation_id: str, status: int, bod
     """True only when jsonschema_rs finds `body` valid for the operation's documented JSON
     answer at `status` (so the generated parser builds its model); False when it is not, or
     when nothing here can tell (no such schema, no jsonschema_rs, a value it cannot take)."""
-    fast = _answer_validator(vendor, operation_id, _status_key(vendor, operation_id, status))
+    fast = _status_validator(vendor, operation_id, status)
     if fast is None:
         return False
     try:
@@ -269,6 +269,11 @@ def _responses(vendor: str, operation_id: str) -> tuple[str, Mapping[str, Any]] 
                 "responses", {}
             )
     return None
+
+
+@functools.cache  # bounded: the vendors' operations times the HTTP status codes they answer
+def _status_validator(vendor: str, operation_id: str, status: int) -> Any:
+    return _answer_validator(vendor, operation_id, _status_key(vendor, operation_id, status))
 
 
 def _status_key(vendor: str, operation_id: str, status: int) -> str | None:
