@@ -47,6 +47,7 @@ SUCCESS_CODES = (200, "success")
 SUCCESS_CODE = {vendor: ("success" if vendor == "relay" else 200) for vendor in VENDORS}
 
 TASK_KEYS = {"vendor", "task_id", "state", "vendor_state", "error", "tracks", "operation", "result"}
+PARSED_KEYS = {*TASK_KEYS, "dedupe_key"}  # `parse` prints the delivery's key beside the task
 TRACK_KEYS = {
     "id",
     "title",
@@ -385,7 +386,8 @@ def test_parse_documented_success(
     result = run(capsys, monkeypatch, "parse", vendor, parse_case.kind, stdin=json.dumps(body))
     assert (result.code, result.err) == (0, ""), result.err
     task = json.loads(result.out)
-    assert set(task) == TASK_KEYS
+    assert set(task) == PARSED_KEYS
+    assert task["dedupe_key"] is None  # only a callback has one
     assert task["vendor"] == vendor
     assert task["state"] in STATES
     assert isinstance(task["task_id"], str)
@@ -484,11 +486,39 @@ def test_parse_callback_examples(
     result = run(capsys, monkeypatch, "parse", example.vendor, "callback", stdin=text)
     assert (result.code, result.err) == (0, ""), result.err
     task = json.loads(result.out)
-    assert task == callbacks.parse(example.vendor, text).to_dict()
-    assert set(task) == TASK_KEYS
+    parsed = callbacks.parse(example.vendor, text)
+    key = None if parsed.dedupe_key is None else list(parsed.dedupe_key)
+    assert task == {**parsed.to_dict(), "dedupe_key": key}
+    assert set(task) == PARSED_KEYS
     for track in task["tracks"]:
         assert set(track) == TRACK_KEYS
         assert track["duration"] is None or type(track["duration"]) in (int, float)
+
+
+def test_parse_callback_prints_the_dedupe_key(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SunoAPI.com's webhook guide names `(task_id, platform)` as a delivery's key; `to_dict()`
+    leaves it out, `parse` prints it."""
+    body = next(
+        e.value for e in CALLBACKS if (e.vendor, e.name) == ("sunoapi_com", "doc-song-completed")
+    )
+    delivery = {**body, "task_id": "T-1", "platform": "suno"}
+    result = run(
+        capsys, monkeypatch, "parse", "sunoapi_com", "callback", stdin=json.dumps(delivery)
+    )
+    assert (result.code, result.err) == (0, ""), result.err
+    assert json.loads(result.out)["dedupe_key"] == ["T-1", "suno"]
+
+
+@pytest.mark.parametrize("vendor", ["sunoapi_org", "apikley"])
+def test_parse_callback_of_a_vendor_without_a_dedupe_key_prints_null(
+    vendor: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = next(e.value for e in CALLBACKS if (e.vendor, e.name) == (vendor, "doc-complete"))
+    result = run(capsys, monkeypatch, "parse", vendor, "callback", stdin=json.dumps(body))
+    assert (result.code, result.err) == (0, ""), result.err
+    assert json.loads(result.out)["dedupe_key"] is None
 
 
 @pytest.mark.parametrize("vendor", ["sunoapi_org", "apikley"])

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import sunokit
 from sunokit.__main__ import main
+from sunokit._client import recorded_create
 from sunokit._journal import (
     SCHEMA_VERSION,
     LineTaken,
@@ -197,6 +198,60 @@ def test_the_async_client_records_the_same(tmp_path: Path) -> None:
     with sunokit.Journal(path) as journal:
         (entry,) = journal.entries()
     assert (entry.task_id, entry.state) == (task.task_id, "succeeded")
+
+
+def test_a_create_recorded_for_a_caller_is_masked_and_judged_as_the_clients_own(
+    tmp_path: Path,
+) -> None:
+    """`sunokit request` (a raw create) records through recorded_create: the request with the
+    key masked, a refusal in the vendor's words "refused", any other failure "unknown" with
+    its message masked."""
+    path = tmp_path / "j.sqlite3"
+    with mock_vendor("sunoapi_org", credits=0) as mocked:
+        body = {"prompt": f"a song about {mocked.api_key}", "callBackUrl": "https://example.com/h"}
+        with mocked.new_client(journal=path) as client:
+            with (
+                pytest.raises(sunokit.InsufficientCreditsError),
+                recorded_create(client, "generate_lyrics", body),
+            ):
+                client.request("generate_lyrics", body)
+            with pytest.raises(RuntimeError), recorded_create(client, "generate_lyrics", body):
+                raise RuntimeError(f"lost with {mocked.api_key}")
+        with sunokit.Journal(path) as journal:
+            refused, unknown = journal.entries()
+        assert mocked.api_key not in all_bytes(path).decode("utf-8", "replace")
+    assert (refused.state, refused.operation, refused.capability) == (
+        "refused",
+        "generate_lyrics",
+        "lyrics.generate",
+    )
+    assert refused.request == {**body, "prompt": "a song about [redacted]"}
+    assert (unknown.state, unknown.error) == ("unknown", "lost with [redacted]")
+
+
+def test_a_typed_request_refused_locally_is_never_recorded(tmp_path: Path) -> None:
+    """A batch line answered at once records through recorded_create(typed=...): a request
+    the client refuses before sending leaves nothing in the journal (a re-run sends it)."""
+
+    async def run(mocked: object) -> list[sunokit.JournalEntry]:
+        client = mocked.async_client(  # type: ignore[attr-defined]
+            journal=tmp_path / "j.sqlite3", callback_url=None
+        )
+        async with client:
+            with pytest.raises(sunokit.ClientValidationError, match="callBackUrl"):
+                recorded_create(client, "generate_lyrics", {}, typed=sunokit.GenerateLyrics("x"))
+            with recorded_create(client, "get_credits", {"operation": "get-credits"}) as recorded:
+                recorded.accepted(sunokit.Task("sunoapi_org", "", "succeeded"))
+            return client.journal.entries() if client.journal else []
+
+    with mock_vendor("sunoapi_org") as mocked:
+        (entry,) = asyncio.run(run(mocked))
+    assert (entry.operation, entry.capability, entry.state) == (
+        "get_credits",
+        "account.credits",
+        "succeeded",
+    )
+    assert entry.request == {"operation": "get-credits"}
 
 
 def test_a_batch_line_is_claimed_once_across_processes(tmp_path: Path) -> None:

@@ -46,8 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     parse = commands.add_parser(
         "parse",
         help="parse a vendor response or callback body into the vendor-neutral task (JSON)",
-        description="Exit 0 with the task as JSON, 1 when the body cannot be understood or is a "
-        "vendor error envelope, 2 for unreadable input or an unknown vendor.",
+        description="Exit 0 with the task as JSON (with dedupe_key: what identifies a callback "
+        "delivery, or null), 1 when the body cannot be understood or is a vendor error envelope, "
+        "2 for unreadable input or an unknown vendor.",
     )
     parse.add_argument("vendor", metavar="VENDOR", help=", ".join(VENDORS))
     parse.add_argument("kind", choices=("submit", "task", "callback"))

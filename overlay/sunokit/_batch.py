@@ -63,7 +63,7 @@ import httpx
 
 from . import _specs
 from ._adapters import bindings
-from ._client import AsyncSunoClient
+from ._client import AsyncSunoClient, recorded_create
 from ._downloads import DOWNLOAD_TIMEOUT, DownloadError, adownload
 from ._errors import (
     APIError,
@@ -80,7 +80,6 @@ from ._journal import (
     LineTaken,
     canonical_json,
     for_line,
-    submission,
 )
 from ._models import Task
 from ._operations import SpecOperation, spec_operation
@@ -457,16 +456,11 @@ class _Run:
             operation = _binding_operation(self.client.vendor, request)
         if operation is None or operation.phase == "create":
             return await self.client.submit(request)
-        core = self.client._core  # the client's own rules: which refusals are the vendor's
-        core.typed_call(request)  # refused locally (ClientValidationError) before the claim
-        with submission(
-            self.journal,
-            vendor=self.client.vendor,
-            operation=operation.operation_id,
-            capability=operation.capability,
-            request=describe(request, line.operation or ""),
-            refused=core.refused_in_vendor_words,
-            mask=core._redactor.text,
+        with recorded_create(
+            self.client,
+            operation.operation_id,
+            describe(request, line.operation or ""),
+            typed=request,
         ) as journaled:
             return journaled.accepted(await self.client.submit(request))
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from . import _specs
 from ._errors import CallbackError
+from ._json_types import json_type
 
 __all__ = ["closeness", "describe", "errors", "is_valid"]
 
@@ -231,24 +232,6 @@ _TYPE_WORDS = {
     "array": "an array",
     "null": "null",
 }
-
-
-def json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, (list, tuple)):
-        return "array"
-    if isinstance(value, Mapping):
-        return "object"
-    return type(value).__name__
 
 
 def _type_list(value: object) -> list[str]:

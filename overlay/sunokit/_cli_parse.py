@@ -81,5 +81,12 @@ def run_parse(
             f"sunokit: cannot understand this {vendor} {kind} body: {type(error).__name__}: {error}\n"
         )
         return 1
-    stdout.write(json.dumps(task.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    stdout.write(json.dumps(_printed(task), indent=2, ensure_ascii=False) + "\n")
     return 0
+
+
+def _printed(task: Task) -> dict[str, Any]:
+    """The task's JSON form plus its `dedupe_key` (a list, or null), which `to_dict()` leaves
+    out: a receiver built on `parse` needs it to drop repeated deliveries."""
+    key = None if task.dedupe_key is None else list(task.dedupe_key)
+    return {**task.to_dict(), "dedupe_key": key}

@@ -43,7 +43,7 @@ from ._cli_follow import (
     open_client,
     signals_as_interrupts,
 )
-from ._client import SunoClient
+from ._client import SunoClient, recorded_create
 from ._errors import (
     APIError,
     APIResponseError,
@@ -51,7 +51,6 @@ from ._errors import (
     ConfigurationError,
     UnsupportedRequestError,
 )
-from ._journal import submission
 from ._models import Task
 from ._operations import SpecOperation, operation_ids, spec_operation
 from ._specs import VENDORS
@@ -196,18 +195,9 @@ def _journaled_call(
 ) -> Any:
     """The call, recorded in the journal (a create that polls a job): intent, then its job id."""
     journal = client.journal
-    core = client._core  # the client's own rules: which refusals are the vendor's own words
     if journal is None or operation.phase != "create" or operation.poll is None:
         return client.request(operation.operation_id, body, params=params)
-    with submission(
-        journal,
-        vendor=client.vendor,
-        operation=operation.operation_id,
-        capability=operation.capability,
-        request=core._redactor.value(dict(body or {})),
-        refused=core.refused_in_vendor_words,
-        mask=core._redactor.text,
-    ) as journaled:
+    with recorded_create(client, operation.operation_id, body or {}) as journaled:
         answer = client.request(operation.operation_id, body, params=params)
         wire = _wire(answer)
         found = next((dig(wire, path) for path in operation.job_ids if dig(wire, path)), None)

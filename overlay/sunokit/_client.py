@@ -1331,3 +1331,34 @@ class AsyncSunoClient(_Driver):
         if task.done:
             return task
         return await self._wait(task, until=until, timeout=timeout, on_update=on_update, last=task)
+
+
+def recorded_create(
+    client: SunoClient | AsyncSunoClient,
+    operation_id: str,
+    request: Mapping[str, Any],
+    *,
+    typed: Request | None = None,
+) -> contextlib.AbstractContextManager[Submission]:
+    """Records in the client's journal, around its send, a create the client does not record
+    itself, as it records its own (`_journal.submission`): `request` with the API key masked, a
+    failure judged by the client's rule of which refusals are the vendor's own words (only those
+    prove nothing was accepted), its message masked. Without a journal, nothing is recorded.
+
+    For a raw `request()` create (`sunokit request`) and a batch line answered at once (which a
+    re-run must not send again). `typed`, the request about to be submitted, is checked first
+    as `submit()` checks it: a request refused locally leaves nothing in the journal.
+    """
+    core = client._core
+    if typed is not None:
+        core.typed_call(typed)  # ClientValidationError / UnsupportedRequestError, nothing sent
+    journal = core.journal
+    return submission(
+        journal,
+        vendor=core.vendor,
+        operation=operation_id,
+        capability=spec_operation(core.vendor, operation_id).capability,
+        request=core._redactor.value(dict(request)) if journal is not None else {},
+        refused=core.refused_in_vendor_words,
+        mask=core._redactor.text,
+    )

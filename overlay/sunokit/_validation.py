@@ -28,6 +28,7 @@ import attrs
 
 from . import _specs
 from ._errors import ClientValidationError, ConfigurationError, UnknownValueWarning
+from ._json_types import json_type
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -337,7 +338,7 @@ def validate(
             Violation(
                 "",
                 "type",
-                f"the request body must be a JSON object, not {_json_type(body)}",
+                f"the request body must be a JSON object, not {json_type(body)}",
                 "type",
             )
         ]
@@ -648,7 +649,7 @@ def _from_error(compiled: _Compiled, error: ValidationError) -> list[_Found]:
         ]
     if keyword == "type":
         expected = " or ".join(limit) if isinstance(limit, list) else str(limit)
-        return [one(f"{field} must be of type {expected}, not {_json_type(value)}")]
+        return [one(f"{field} must be of type {expected}, not {json_type(value)}")]
     if keyword == "pattern":
         return [one(f"{field} is {_show(value)}; it must match the pattern {limit}")]
     if keyword in ("maxItems", "minItems") and isinstance(value, list):
@@ -747,24 +748,6 @@ def _either(values: Sequence[Any]) -> str:
 def _choices(values: Sequence[Any], shown: int = 12) -> str:
     names = [_bare(value) for value in values[:shown]]
     return ", ".join(names) + (f", ... ({len(values)} values)" if len(values) > shown else "")
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, (list, tuple)):
-        return "array"
-    if isinstance(value, Mapping):
-        return "object"
-    return type(value).__name__
 
 
 def _describe_property(name: str, schema: Any, required: bool) -> str | None:

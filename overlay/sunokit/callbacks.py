@@ -92,6 +92,7 @@ from . import _callbacks_schema as _schema
 from . import _specs
 from ._callbacks_kinds import CallbackKind, camel_case, kinds, track_path
 from ._errors import CallbackError, ConfigurationError
+from ._json_types import json_type
 from ._models import Task
 
 __all__ = [
@@ -546,9 +547,7 @@ def _decode(body: object) -> dict[str, Any]:
             f"callback body must be bytes, str or a mapping, not {type(body).__name__}"
         )
     if not isinstance(document, dict):
-        raise CallbackError(
-            f"callback body must be a JSON object, got {_schema.json_type(document)}"
-        )
+        raise CallbackError(f"callback body must be a JSON object, got {json_type(document)}")
     return document
 
 

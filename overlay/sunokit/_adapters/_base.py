@@ -30,6 +30,7 @@ from .._errors import (
     SunokitError,
     UnsupportedRequestError,
 )
+from .._json_types import json_type
 from .._models import Task, TaskError, TaskState, Track, parse_duration, with_raw
 from .._requests import MusicRequest, Tuning
 from .._retry import parse_retry_after
@@ -144,25 +145,6 @@ def text_or_none(value: object) -> str | None:
 class AnswerShapeError(ValueError):
     """A vendor answer whose structure is not the documented one; the message names the field
     and what the spec says it is. `understood` turns it into an APIResponseError."""
-
-
-def json_type(value: object) -> str:
-    """The JSON type name of a decoded value ("object", "array", ...)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, Mapping):
-        return "object"
-    return type(value).__name__
 
 
 def objects_at(value: object, field: str) -> list[Mapping[str, Any]]:

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from .. import _specs
 from .._bindings import Binding, Context, dig
 from .._errors import APIStatusError, ClientValidationError, UnsupportedRequestError
+from .._json_types import json_type
 from .._models import (
     AudioFile,
     Credits,
@@ -81,7 +82,6 @@ from ._base import (
     envelope_error,
     failure,
     id_at,
-    json_type,
     neutral_state,
     object_at,
     objects_at,

@@ -12,6 +12,7 @@ import attrs
 
 from .._bindings import Binding, Context, dig
 from .._errors import APIStatusError, ClientValidationError, UnsupportedRequestError
+from .._json_types import json_type
 from .._models import (
     AudioFile,
     Lyrics,
@@ -53,7 +54,6 @@ from ._base import (
     error_kind,
     failure,
     id_at,
-    json_type,
     make_error,
     neutral_state,
     object_at,

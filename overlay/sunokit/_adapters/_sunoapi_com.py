@@ -19,6 +19,7 @@ from .._errors import (
     ClientValidationError,
     UnsupportedRequestError,
 )
+from .._json_types import json_type
 from .._models import (
     AudioFile,
     Credits,
@@ -64,7 +65,6 @@ from ._base import (
     envelope_error,
     failure,
     id_at,
-    json_type,
     neutral_state,
     object_at,
     objects_at,
