@@ -108,6 +108,25 @@ def test_an_invalid_body_is_refused_with_every_violation_and_nothing_is_sent(
     assert code == 1
     assert "/prompt" in err
     assert "callBackUrl" in err
+
+
+def test_a_create_refused_locally_leaves_nothing_in_the_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The body is checked before the journal records an intent: a create that was never sent
+    is not listed as "unknown: may have been accepted" (it was, before the fix)."""
+    journal = tmp_path / "journal.sqlite3"
+    monkeypatch.setenv("SUNOKIT_JOURNAL", str(journal))
+    with served(KIE, monkeypatch) as mocked:
+        code, _, err = command(
+            capsys, KIE, "generate_lyrics", body(tmp_path, {"prompt": 5}), "--base-url",
+            mocked.base_url,
+        )  # fmt: skip
+        assert len(mocked.mock.tasks) == 0
+    assert code == 1
+    assert "/prompt" in err
+    with sunokit.Journal(journal) as recorded:
+        assert recorded.entries() == []
     assert "nothing was sent" in err
 
 

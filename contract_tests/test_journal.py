@@ -240,7 +240,9 @@ def test_a_typed_request_refused_locally_is_never_recorded(tmp_path: Path) -> No
         async with client:
             with pytest.raises(sunokit.ClientValidationError, match="callBackUrl"):
                 recorded_create(client, "generate_lyrics", {}, typed=sunokit.GenerateLyrics("x"))
-            with recorded_create(client, "get_credits", {"operation": "get-credits"}) as recorded:
+            with recorded_create(
+                client, "get_credits", {"operation": "get-credits"}, typed=sunokit.GetCredits()
+            ) as recorded:
                 recorded.accepted(sunokit.Task("sunoapi_org", "", "succeeded"))
             return client.journal.entries() if client.journal else []
 

@@ -197,7 +197,7 @@ def _journaled_call(
     journal = client.journal
     if journal is None or operation.phase != "create" or operation.poll is None:
         return client.request(operation.operation_id, body, params=params)
-    with recorded_create(client, operation.operation_id, body or {}) as journaled:
+    with recorded_create(client, operation.operation_id, body, params=params) as journaled:
         answer = client.request(operation.operation_id, body, params=params)
         wire = _wire(answer)
         found = next((dig(wire, path) for path in operation.job_ids if dig(wire, path)), None)

@@ -1336,9 +1336,10 @@ class AsyncSunoClient(_Driver):
 def recorded_create(
     client: SunoClient | AsyncSunoClient,
     operation_id: str,
-    request: Mapping[str, Any],
+    request: Mapping[str, Any] | None,
     *,
     typed: Request | None = None,
+    params: Mapping[str, Any] | None = None,
 ) -> contextlib.AbstractContextManager[Submission]:
     """Records in the client's journal, around its send, a create the client does not record
     itself, as it records its own (`_journal.submission`): `request` with the API key masked, a
@@ -1346,19 +1347,23 @@ def recorded_create(
     prove nothing was accepted), its message masked. Without a journal, nothing is recorded.
 
     For a raw `request()` create (`sunokit request`) and a batch line answered at once (which a
-    re-run must not send again). `typed`, the request about to be submitted, is checked first
-    as `submit()` checks it: a request refused locally leaves nothing in the journal.
+    re-run must not send again). The request is checked first, so one refused locally leaves
+    nothing in the journal: `typed`, the request about to be submitted, as `submit()` checks
+    it; else `request` is the wire body about to be sent with `params` by
+    `client.request(operation_id, ...)`, checked as `request()` checks it.
     """
     core = client._core
     if typed is not None:
         core.typed_call(typed)  # ClientValidationError / UnsupportedRequestError, nothing sent
+    else:
+        core.operation_call(operation_id, request, params)
     journal = core.journal
     return submission(
         journal,
         vendor=core.vendor,
         operation=operation_id,
         capability=spec_operation(core.vendor, operation_id).capability,
-        request=core._redactor.value(dict(request)) if journal is not None else {},
+        request=core._redactor.value(dict(request or {})) if journal is not None else {},
         refused=core.refused_in_vendor_words,
         mask=core._redactor.text,
     )
