@@ -8,7 +8,9 @@ from typing import Any
 import attrs
 import httpx
 import pytest
+import sunokit
 from sunokit._models import Task, Track, _with_task_id
+from sunokit.testing import mock_vendor
 
 from .spec_tools import VENDORS
 
@@ -134,27 +136,52 @@ def test_a_lazy_model_is_built_once_on_first_read() -> None:
     assert built == [1]
 
 
-def test_with_raw_is_what_evolve_makes() -> None:
-    from sunokit._models import TaskError, with_raw
+def test_with_raw_of_new_is_what_evolve_makes() -> None:
+    from sunokit._models import TaskError, with_raw_of_new
 
-    task = Task(
-        vendor="sunosay",
-        task_id="t",
-        state="failed",
-        vendor_state="error",
-        error=TaskError(code="E", message="m", kind="failed"),
-        tracks=(Track(id="a"),),
-        raw={"old": 1},
-        operation="lyrics.generate",
-        result="r",
-    )
-    fast, slow = with_raw(task, {"new": 2}), attrs.evolve(task, raw={"new": 2})
+    def new() -> Task:
+        return Task(
+            vendor="sunosay",
+            task_id="t",
+            state="failed",
+            vendor_state="error",
+            error=TaskError(code="E", message="m", kind="failed"),
+            tracks=(Track(id="a"),),
+            raw={"old": 1},
+            operation="lyrics.generate",
+            result="r",
+        )
+
+    fresh = new()
+    fast, slow = with_raw_of_new(fresh, {"new": 2}), attrs.evolve(new(), raw={"new": 2})
+    assert fast is fresh  # set in place: only for a Task no one else holds yet
     assert fast == slow
     assert fast.raw == slow.raw == {"new": 2}
     assert [getattr(fast, f.name) for f in attrs.fields(Task)] == [
         getattr(slow, f.name) for f in attrs.fields(Task)
     ]
-    assert task.raw == {"old": 1}
+
+
+def test_a_polled_task_is_not_the_one_a_previous_poll_returned() -> None:
+    """Polls of one job share their request (kept per job), never their answer's Task."""
+    with mock_vendor("sunosay", rate_limits=False) as mocked, mocked.new_client() as client:
+        task = client.submit(sunokit.Description("one song"))
+        first, second = client.get(task), client.get(task)
+    assert first is not second
+    assert first.raw is not second.raw
+    assert first.task_id == second.task_id == task.task_id
+
+
+def test_track_mappings_made_on_the_fly_are_each_read_as_themselves() -> None:
+    """The plan of a keys mapping is kept by the mapping's id: a new mapping that reuses a
+    freed one's id must not be read with the old plan."""
+    from sunokit._adapters._base import track_from
+
+    item = {"a": "one", "b": "two", "x": "id-1"}
+    for _ in range(200):  # temporaries: their ids are reused
+        assert track_from(item, keys={"id": "x", "title": "a"}).title == "one"
+        assert track_from(item, keys={"id": "x", "title": "b"}).title == "two"
+    assert track_from(item, keys={"id": "x"}, fixed={"lyrics": "la"}).lyrics == "la"
 
 
 def test_a_track_built_with_its_task_id_is_the_one_the_task_would_stamp() -> None:

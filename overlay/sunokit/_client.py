@@ -78,6 +78,8 @@ DEFAULT_MAX_CONCURRENCY = 20
 #: Absolute URLs one client keeps parsed (per operation path; a path with a job id in it is a
 #: new entry per job, so the cache is emptied when full).
 _URLS_KEPT = 1024
+#: Jobs whose poll (call and parser) one client keeps made (emptied when full).
+_STEPS_KEPT = 1024
 
 T = TypeVar("T")
 OnUpdate = Callable[[Task], object]
@@ -200,6 +202,7 @@ class _ClientCore:
         self.timeout = _checked_timeout(timeout)
         self.server_urls = self._other_hosts(upload_base_url)
         self._urls: dict[tuple[str | None, str], httpx.URL] = {}
+        self._poll_steps: dict[tuple[str, str], _Step[Task] | None] = {}
         self.retry = RetryPolicy(max_retries=max_retries)
         self.callback_url = callback_url
         self.webhook_secret = webhook_secret
@@ -392,8 +395,26 @@ class _ClientCore:
 
     def poll_step(self, job: Task | str) -> _Step[Task] | None:
         """The poll that reads `job` (a Task, or the id of a music task); None when the Task
-        is already final (an operation that answered at once)."""
-        task_id = job.task_id if isinstance(job, Task) else job
+        is already final (an operation that answered at once). The same step serves every poll
+        of one job (a wait polls it again and again): kept per job, up to _STEPS_KEPT jobs."""
+        if isinstance(job, Task):
+            task_id, operation = job.task_id, job.operation
+        else:
+            task_id, operation = job, "music.generate"
+        if type(task_id) is not str:  # refused by check_task_id, never a dict key
+            return self._new_poll_step(job, task_id)
+        key = (operation, task_id)
+        try:  # (not `in`: another thread may empty the dict in between)
+            return self._poll_steps[key]
+        except KeyError:
+            pass
+        step = self._new_poll_step(job, task_id)
+        if len(self._poll_steps) >= _STEPS_KEPT:
+            self._poll_steps.clear()
+        self._poll_steps[key] = step
+        return step
+
+    def _new_poll_step(self, job: Task | str, task_id: str) -> _Step[Task] | None:
         binding = self.binding_of(job) if isinstance(job, Task) else None
         if binding is None:
             adapter = self.adapter

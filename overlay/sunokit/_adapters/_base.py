@@ -31,7 +31,7 @@ from .._errors import (
     UnsupportedRequestError,
 )
 from .._json_types import json_type
-from .._models import Task, TaskError, TaskState, Track, parse_duration, with_raw
+from .._models import Task, TaskError, TaskState, Track, parse_duration, with_raw_of_new
 from .._requests import MusicRequest, Tuning
 from .._retry import parse_retry_after
 from .._validation import Violation
@@ -87,7 +87,7 @@ class Call:
 _NOT_DECODED: Any = object()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # built for every answer: a __dict__ class's __init__ is cheaper
 class RawResponse:
     """What the overlay keeps of an HTTP answer, whatever the generated parser made of it."""
 
@@ -102,11 +102,12 @@ class RawResponse:
     def json(self) -> Any:
         """The decoded body (None when it is no JSON), decoded once however often it is read;
         callers treat it as read-only."""
-        return self._decoded
+        decoded = self.decoded
+        return self._decoded if decoded is _NOT_DECODED else decoded
 
     @functools.cached_property
     def _decoded(self) -> Any:
-        return decode_json(self.content) if self.decoded is _NOT_DECODED else self.decoded
+        return decode_json(self.content)
 
 
 def decode_json(content: bytes) -> Any:
@@ -264,10 +265,40 @@ def check_task_id(vendor: str, task_id: object, *, in_path: bool = True) -> str:
     return task_id
 
 
+Getter = Callable[[Mapping[str, Any]], Any]
+TrackKeys = Mapping[str, str | Getter]
+
+#: Track's fields read from a vendor's track object, in the order Track takes them.
+_TRACK_FIELDS = (
+    "id",
+    "title",
+    "audio_url",
+    "stream_url",
+    "image_url",
+    "duration",
+    "tags",
+    "lyrics",
+    "model",
+    "created_at",
+)
+_PLANS: dict[int, tuple[TrackKeys, tuple[str | Getter | None, ...]]] = {}
+
+
+def _plan(keys: TrackKeys) -> tuple[str | Getter | None, ...]:
+    """The source of each of Track's fields (None: not read), per `keys` mapping; kept for
+    the adapters' constant mappings (the mapping is held, so its id stays its own)."""
+    found = _PLANS.get(id(keys))
+    if found is None or found[0] is not keys:
+        found = (keys, tuple(keys.get(field) for field in _TRACK_FIELDS))
+        if len(_PLANS) < 64:
+            _PLANS[id(keys)] = found
+    return found[1]
+
+
 def track_from(
     item: Mapping[str, Any],
     *,
-    keys: Mapping[str, str | Callable[[Mapping[str, Any]], Any]],
+    keys: TrackKeys,
     task_id: str = "",
     fixed: Mapping[str, Any] | None = None,
 ) -> Track:
@@ -275,32 +306,28 @@ def track_from(
     `fixed` gives fields the item does not carry (the same for every track of a task).
     `task_id`: the task it belongs to, where known (else the Task holding it stamps it)."""
     get = item.get
-    # every poll builds every track: one pass over the keys, positional arguments to Track
-    values = {
-        field: get(source) if type(source) is str else source(item)  # type: ignore[operator]
-        for field, source in keys.items()
-    }
+    # every poll builds every track: one pass over a plan made once per mapping
+    values = [
+        None if source is None else get(source) if type(source) is str else source(item)  # type: ignore[operator]
+        for source in _plan(keys)
+    ]
     if fixed:
-        values.update(fixed)
-    value = values.get
-    created = value("created_at")
+        for field, value in fixed.items():
+            values[_TRACK_FIELDS.index(field)] = value
+    identifier, title, audio, stream, image, duration, tags, lyrics, model, created = values
     return Track(
-        id_at(value("id"), "the track id"),
-        _text(value("title")),
-        _text(value("audio_url")),
-        _text(value("stream_url")),
-        _text(value("image_url")),
-        parse_duration(value("duration")),
-        _text(value("tags")),
-        _text(value("lyrics")),
-        _text(value("model")),
+        id_at(identifier, "the track id"),
+        title if type(title) is str and title else None,
+        audio if type(audio) is str and audio else None,
+        stream if type(stream) is str and stream else None,
+        image if type(image) is str and image else None,
+        parse_duration(duration),
+        tags if type(tags) is str and tags else None,
+        lyrics if type(lyrics) is str and lyrics else None,
+        model if type(model) is str and model else None,
         created if isinstance(created, (str, int)) else None,
         task_id,
     )
-
-
-def _text(value: object) -> str | None:
-    return value if type(value) is str and value else None
 
 
 class Adapter(abc.ABC):
@@ -419,7 +446,7 @@ class Adapter(abc.ABC):
             task = self.task_from_dict(body, source="task")
         if not task.task_id:  # the answer does not repeat the id: its tracks get this one
             return attrs.evolve(task, task_id=task_id, raw=response.parsed)
-        return with_raw(task, response.parsed)
+        return with_raw_of_new(task, response.parsed)  # the adapter's new Task
 
     @abc.abstractmethod
     def map_error(
