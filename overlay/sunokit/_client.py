@@ -53,7 +53,7 @@ from ._journal import (
     open_journal,
     submission,
 )
-from ._limiter import Gate, LimiterBackend, Limiters, resolve_backend
+from ._limiter import FREE, Gate, LimiterBackend, Limiters, resolve_backend
 from ._models import LazyModel, Task, resolved
 from ._operations import arguments, endpoint, operation_ids, spec_operation
 from ._redact import Redactor
@@ -270,9 +270,8 @@ class _ClientCore:
 
     def gate(self, call: Call, key: str) -> Gate:
         """The way through the documented rate limit of the operation `call` invokes."""
-        if not _specs.has_operation(self.vendor, call.role):
-            return Gate(None, "", None)
-        return self.limiters.gate(_specs.operation(self.vendor, call.role).operation_id, key)
+        operation_id = _role_operation_id(self.vendor, call.role)
+        return FREE if operation_id is None else self.limiters.gate(operation_id, key)
 
     def generated_clients(
         self, http_client: httpx.Client | httpx.AsyncClient | None
@@ -795,6 +794,14 @@ def _translation_proves_unsent(error: Exception) -> bool:
 
 
 @functools.cache
+def _role_operation_id(vendor: str, role: str) -> str | None:
+    """The operationId of the vendor's operation with `x-sunokit-role: role`, if any."""
+    return (
+        _specs.operation(vendor, role).operation_id if _specs.has_operation(vendor, role) else None
+    )
+
+
+@functools.cache
 def _operation_id(endpoint: ModuleType) -> str:
     """The operationId a generated endpoint module is named after."""
     return endpoint.__name__.rpartition(".")[2]
@@ -1229,8 +1236,10 @@ class AsyncSunoClient(_Driver):
         self, call: Call, parse: Callable[[RawResponse], T], *, idempotent: bool, key: str
     ) -> T:
         exchange = self._core.exchange(call, parse, idempotent=idempotent, key=key)
+        gate = exchange.gate
         while True:  # bounded: the retry policy gives up by attempts and by total time
-            while (pause := await exchange.gate.apause()) > 0:  # until a permit is held
+            # (a request without a documented limit skips the two awaits)
+            while gate.limited and (pause := await gate.apause()) > 0:  # until a permit is held
                 await self._sleep(pause)
             try:
                 http = self._http[call.server]
@@ -1244,7 +1253,8 @@ class AsyncSunoClient(_Driver):
             except _CAUGHT as error:
                 outcome = error
             finally:
-                await exchange.gate.adone()  # the answer is back (or the send failed)
+                if gate.limited:
+                    await gate.adone()  # the answer is back (or the send failed)
             settled = exchange.settle(outcome)
             if not isinstance(settled, _Retry):
                 return settled

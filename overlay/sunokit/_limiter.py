@@ -657,6 +657,10 @@ class Gate:
             await self._backend.arelease(self._window, self._limit, token)
 
 
+#: The gate of every request without a documented limit (it holds no state).
+FREE = Gate(None, "", None)
+
+
 class Limiters:
     """The documented limits of one vendor's operations, for one API key, in one backend.
 
@@ -694,7 +698,7 @@ class Limiters:
     def gate(self, operation_id: str, key: str = "") -> Gate:
         limit = self._limits.get(operation_id)
         if limit is None:
-            return Gate(None, "", None)
+            return FREE
         return Gate(self.backend, self.window(operation_id, key), limit)
 
     def close(self) -> None:
