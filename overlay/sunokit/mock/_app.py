@@ -1031,7 +1031,16 @@ class MockVendor:
             return 0
         timeout = httpx.Timeout(self.callback_timeout)
         async with httpx.AsyncClient(transport=self.callback_transport, timeout=timeout) as client:
-            await asyncio.gather(*(self._deliver_group(client, group) for group in groups))
+            # return_exceptions=True: cancelled (the lifespan's shutdown stops the worker), gather
+            # still waits for every delivery to finish before the client closes. Without it the
+            # first cancelled one ends the gather, the client closes its pool under the others
+            # (a connection still being opened is not in it yet) and those are cancelled again
+            # when the server's event loop ends, in the middle of closing their connections:
+            # sockets left open, found by the garbage collector later (ResourceWarning).
+            # _deliver_group lets no Exception out, so every result is None or a cancellation.
+            await asyncio.gather(
+                *(self._deliver_group(client, group) for group in groups), return_exceptions=True
+            )
         return sum(len(group) for group in groups)
 
     async def deliver_callbacks(self) -> dict[str, int]:
