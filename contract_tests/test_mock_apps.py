@@ -979,9 +979,8 @@ class _StuckReceiver(httpx.AsyncBaseTransport):
 
 def test_a_delivery_pass_stopped_at_shutdown_lets_every_delivery_finish_before_closing() -> None:
     """The lifespan's shutdown cancels the callback worker mid-pass: the pass's client must not
-    close while deliveries still run (they would be cancelled again when the server's event
-    loop ends, in the middle of closing their connections: sockets left to the garbage
-    collector, the ResourceWarnings an unrelated later test used to show)."""
+    close while deliveries still run (gather without return_exceptions ended at the first
+    cancelled delivery and left the others running on a closed client)."""
     receiver = _StuckReceiver(expected=3)
     mock = create_app("sunoapi_org", callback_transport=receiver, callback_backoff=0)
     for number in range(3):  # one group per task: three deliveries at once
