@@ -86,3 +86,16 @@ def _clean_environment(
     no test writes into the real user's."""
     _clear(monkeypatch)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Schemathesis names each operation's test `test_x[POST /path]` but gives them all the
+    node id of `test_x`. pytest-xdist (make test's `-n`) tells tests apart by node id, so it
+    would run one of them and drop the rest, and -v or a JUnit report could not tell them
+    apart either: each gets its own name as its node id."""
+    from _pytest.nodeid import NodeId  # pytest is pinned (the dev extra)
+
+    for item in items:
+        module, _, name = item.nodeid.rpartition("::")
+        if module and name != item.name and item.name.startswith(f"{name}["):
+            item._id = NodeId.parse(f"{module}::{item.name}")

@@ -5,6 +5,7 @@ sensitive word, and each fault switch. Fast: time is driven by a ManualClock, ne
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import io
@@ -25,6 +26,7 @@ import pytest
 from sunokit import _specs, callbacks
 from sunokit.mock import (
     FAULT_KINDS,
+    CallbackRecord,
     Fault,
     ManualClock,
     MockVendor,
@@ -944,3 +946,53 @@ def test_serve_prints_the_base_url() -> None:
         finally:
             process.terminate()
             process.wait(10)
+
+
+class _StuckReceiver(httpx.AsyncBaseTransport):
+    """A receiver that never answers; cancelled, delivery `n` takes n x 20 ms to let go (as
+    closing a connection takes a few turns of the loop). Records what was in flight when the
+    mock's callback client closed."""
+
+    def __init__(self, expected: int) -> None:
+        self.expected = expected
+        self.all_waiting = asyncio.Event()
+        self.waiting = 0
+        self.in_flight = 0
+        self.in_flight_at_close: int | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.in_flight += 1
+        self.waiting += 1
+        number = self.waiting
+        if number == self.expected:
+            self.all_waiting.set()
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await asyncio.sleep(0.02 * number)
+            self.in_flight -= 1
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def aclose(self) -> None:
+        self.in_flight_at_close = self.in_flight
+
+
+def test_a_delivery_pass_stopped_at_shutdown_lets_every_delivery_finish_before_closing() -> None:
+    """The lifespan's shutdown cancels the callback worker mid-pass: the pass's client must not
+    close while deliveries still run (gather without return_exceptions ended at the first
+    cancelled delivery and left the others running on a closed client)."""
+    receiver = _StuckReceiver(expected=3)
+    mock = create_app("sunoapi_org", callback_transport=receiver, callback_backoff=0)
+    for number in range(3):  # one group per task: three deliveries at once
+        url = "http://receiver.test/hook"
+        mock.callbacks.append(CallbackRecord(f"t{number}", "complete", url, b"{}", {}))
+
+    async def scenario() -> None:
+        delivering = asyncio.ensure_future(mock._delivery_pass())
+        await receiver.all_waiting.wait()
+        delivering.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await delivering
+
+    asyncio.run(scenario())
+    assert receiver.in_flight_at_close == 0

@@ -1031,7 +1031,14 @@ class MockVendor:
             return 0
         timeout = httpx.Timeout(self.callback_timeout)
         async with httpx.AsyncClient(transport=self.callback_transport, timeout=timeout) as client:
-            await asyncio.gather(*(self._deliver_group(client, group) for group in groups))
+            # return_exceptions=True: cancelled (the lifespan's shutdown stops the worker), gather
+            # still waits for every delivery to finish before the client closes. Without it the
+            # first cancelled one ends the gather and the client closes its pool under the
+            # others, still running (seen: 51 requests still in the pool at that point).
+            # _deliver_group lets no Exception out, so every result is None or a cancellation.
+            await asyncio.gather(
+                *(self._deliver_group(client, group) for group in groups), return_exceptions=True
+            )
         return sum(len(group) for group in groups)
 
     async def deliver_callbacks(self) -> dict[str, int]:
