@@ -196,3 +196,71 @@ def test_a_track_built_with_its_task_id_is_the_one_the_task_would_stamp() -> Non
     assert stamped.tracks == (direct,)
     assert direct.title is None
     assert direct.duration == 12.5
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"task_id": "6f4c478c-3aad-5676-96d6-839b197a627a"},
+        {"prompt": 'Grüße, 世界 \u2028 "quoted" \\ \n', "n": [1, 2.5, True, None], "o": {}},
+        {"emoji": "🎵", "big": 2**70, "neg": -0.0, "e": 1e300},
+    ],
+)
+def test_a_json_body_is_sent_as_the_bytes_httpx_json_would_send(body: dict[str, Any]) -> None:
+    from sunokit._client import _encode_json
+
+    sent = _encode_json(body).encode("utf-8")
+    assert sent == httpx.Request("POST", "http://x.test/", json=body).content
+    with pytest.raises(ValueError, match="JSON compliant"):  # as httpx's encoder refuses it
+        _encode_json({"x": float("nan")})
+
+
+def test_a_poll_request_is_kept_per_call_and_a_create_is_made_each_time() -> None:
+    sent: list[httpx.Request] = []
+    with (
+        mock_vendor("sunosay", rate_limits=False) as mocked,
+        httpx.Client(trust_env=False, event_hooks={"request": [sent.append]}) as http,
+        mocked.new_client(http_client=http) as client,
+    ):
+        one = client.submit(sunokit.Description("one song"))
+        two = client.submit(sunokit.Description("another song"))
+        for task in (one, two, one):
+            client.get(task)
+        core = client._core
+        poll = core.poll_step(one)
+        assert poll is not None
+        assert core.send_arguments(poll.call) is core.send_arguments(poll.call)
+        create = core.submit_call(sunokit.Description("x"), None)
+        assert core.send_arguments(create) is not core.send_arguments(create)
+    creates, polls = sent[:2], sent[2:]
+    assert [json.loads(r.content)["prompt"] for r in creates] == ["one song", "another song"]
+    assert [json.loads(r.content)["task_id"] for r in polls] == [
+        one.task_id,
+        two.task_id,
+        one.task_id,
+    ]
+    assert all(r.headers["content-type"] == "application/json" for r in sent)
+    assert all(int(r.headers["content-length"]) == len(r.content) for r in sent)
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        (12.5, 12.5),
+        (0.0, 0.0),
+        (-1.0, None),
+        (float("nan"), None),
+        (float("inf"), None),
+        (float("-inf"), None),
+        (7, 7.0),
+        (True, None),
+        ("3.5", 3.5),
+        (10**400, None),
+    ],
+)
+def test_durations_are_read_by_the_same_rules_on_the_float_fast_path(
+    value: object, seconds: float | None
+) -> None:
+    from sunokit._models import parse_duration
+
+    assert parse_duration(value) == seconds

@@ -323,6 +323,39 @@ def test_the_client_closes_its_own_journal_but_not_a_given_one(tmp_path: Path) -
         client.pending()
 
 
+@pytest.mark.parametrize("failing", ["journal", "limiter"])
+def test_close_closes_everything_when_one_part_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    def broken(self: object) -> None:
+        raise sqlite3.OperationalError(f"disk I/O error closing the {failing}")
+
+    if failing == "journal":
+        monkeypatch.setattr(sunokit.Journal, "close", broken)
+    else:
+        from sunokit._limiter import SQLiteBackend
+
+        monkeypatch.setattr(SQLiteBackend, "close", broken)
+    options = {
+        "api_key": "k-123",
+        "journal": tmp_path / "own.sqlite3",
+        "rate_limiter": f"sqlite:///{tmp_path}/limits.sqlite3",
+    }
+    client = sunokit.SunoClient("relay", **options)  # type: ignore[arg-type]
+    with pytest.raises(sqlite3.OperationalError, match=failing):
+        client.close()
+    assert all(http.is_closed for http in client._http.values())
+
+    async def run() -> sunokit.AsyncSunoClient:
+        async_client = sunokit.AsyncSunoClient("relay", **options)  # type: ignore[arg-type]
+        with pytest.raises(sqlite3.OperationalError, match=failing):
+            await async_client.aclose()
+        return async_client
+
+    async_client = asyncio.run(run())
+    assert all(http.is_closed for http in async_client._http.values())
+
+
 def test_a_sqlite_url_names_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     with sunokit.Journal("sqlite:///relative.sqlite3") as journal:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import json
 import math
 import os
 import queue
@@ -80,6 +81,10 @@ DEFAULT_MAX_CONCURRENCY = 20
 _URLS_KEPT = 1024
 #: Jobs whose poll (call and parser) one client keeps made (emptied when full).
 _STEPS_KEPT = 1024
+
+#: A JSON body as httpx's `json=` encodes it (httpx 0.28 `encode_json`): the same bytes, from an
+#: encoder made once (`json.dumps` with options builds a new encoder per call).
+_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
 T = TypeVar("T")
 OnUpdate = Callable[[Task], object]
@@ -203,6 +208,7 @@ class _ClientCore:
         self.server_urls = self._other_hosts(upload_base_url)
         self._urls: dict[tuple[str | None, str], httpx.URL] = {}
         self._poll_steps: dict[tuple[str, str], _Step[Task] | None] = {}
+        self._poll_arguments: dict[int, tuple[Call, dict[str, Any]]] = {}  # by id() of a Call
         self.retry = RetryPolicy(max_retries=max_retries)
         self.callback_url = callback_url
         self.webhook_secret = webhook_secret
@@ -536,9 +542,22 @@ class _ClientCore:
         sunokit sends itself rather than through the generated `sync_detailed`: an absolute URL
         (parsed once per path, not merged with the base URL per request) and one JSON decode of
         the answer, shared with the generated parser (see `raw`).
+
+        The arguments of a poll are kept with its call (a kept poll step sends the same request
+        again and again; bounded like the steps), and a JSON body is encoded once, to the bytes
+        httpx's `json=` would send (the generated code sets its Content-Type).
         """
+        kept = self._poll_arguments.get(id(call))
+        if kept is not None and kept[0] is call:
+            return kept[1]
         arguments: dict[str, Any] = call.endpoint._get_kwargs(**call.kwargs)
         arguments["url"] = self._url(call.server, arguments["url"])
+        if "json" in arguments:
+            arguments["content"] = _encode_json(arguments.pop("json")).encode("utf-8")
+        if call.role == "status":
+            if len(self._poll_arguments) >= _STEPS_KEPT:
+                self._poll_arguments.clear()
+            self._poll_arguments[id(call)] = (call, arguments)
         return arguments
 
     def _url(self, server: str | None, path: str) -> httpx.URL:
@@ -1001,12 +1020,14 @@ class SunoClient(_Driver):
         self._in_flight = _Slots(bound) if bound else None
 
     def close(self) -> None:
-        """Close the connections this client opened (a given `http_client` stays open)."""
-        self._close_journal()
-        self._core.limiters.close()
-        if self._owns_http_client:
-            for client in self._clients.values():
-                client.get_httpx_client().close()
+        """Close the connections this client opened (a given `http_client` stays open).
+        Everything is closed even when closing one part raises (that error is raised after)."""
+        with contextlib.ExitStack() as closing:  # callbacks run last-in first-out
+            if self._owns_http_client:
+                for client in self._clients.values():
+                    closing.callback(client.get_httpx_client().close)
+            closing.callback(self._core.limiters.close)
+            closing.callback(self._close_journal)
 
     def __enter__(self) -> SunoClient:
         return self
@@ -1219,12 +1240,14 @@ class AsyncSunoClient(_Driver):
         return self._in_flight[1]
 
     async def aclose(self) -> None:
-        """Close the connections this client opened (a given `http_client` stays open)."""
-        self._close_journal()
-        await self._core.limiters.aclose()
-        if self._owns_http_client:
-            for client in self._clients.values():
-                await client.get_async_httpx_client().aclose()
+        """Close the connections this client opened (a given `http_client` stays open).
+        Everything is closed even when closing one part raises (that error is raised after)."""
+        async with contextlib.AsyncExitStack() as closing:  # last-in first-out
+            if self._owns_http_client:
+                for client in self._clients.values():
+                    closing.push_async_callback(client.get_async_httpx_client().aclose)
+            closing.push_async_callback(self._core.limiters.aclose)
+            closing.callback(self._close_journal)
 
     async def __aenter__(self) -> AsyncSunoClient:
         return self

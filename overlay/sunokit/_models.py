@@ -59,6 +59,8 @@ def parse_duration(value: object) -> float | None:
     None also for what cannot be a duration: negative, NaN, infinite, or too large for a float
     (an integer like 10**400, as callbacks read it too).
     """
+    if type(value) is float:  # the common case, first: every track of every poll has one
+        return value if 0.0 <= value < math.inf else None  # NaN compares False
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
@@ -377,10 +379,14 @@ class Task:
         return resolved(self._raw)
 
     def __attrs_post_init__(self) -> None:
-        if any(track.task_id != self.task_id for track in self.tracks):
-            # each track knows its task, so `track.ref` is all an "act on a track" request needs
-            stamped = tuple(_with_task_id(t, self.task_id) for t in self.tracks)
-            object.__setattr__(self, "tracks", stamped)
+        task_id = self.task_id
+        for track in self.tracks:  # (a loop, not any(): every poll builds a Task)
+            if track.task_id != task_id:
+                # each track knows its task, so `track.ref` is all an "act on a track" request
+                # needs
+                stamped = tuple(_with_task_id(t, task_id) for t in self.tracks)
+                object.__setattr__(self, "tracks", stamped)
+                return
 
     @property
     def done(self) -> bool:
