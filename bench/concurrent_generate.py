@@ -9,14 +9,19 @@ one AsyncSunoClient with the default `max_concurrency` and `asyncio.gather`-ing 
 calls (poll_interval 0.05 s). The baseline, in its own child process too, is a raw-httpx loop
 doing the same work: N tasks at once, each a POST of the same wire body and then as many polls
 as sunokit made per task, `json.loads` of every answer, at most 20 requests in flight (httpx's
-pool without such a bound loses requests to PoolTimeout). Figures per N: failures, wall time,
-CPU (user + sys) per request, peak RSS; the growth 100 -> 300 -> 1,000 is read off the rows.
+pool without such a bound loses requests to PoolTimeout). A run makes `batches(N)` rounds of N
+concurrent calls in a row (~1,000 calls: N=100 ten times). Figures per N: failures, wall time
+of one round of N, CPU (user + sys) per request, peak RSS; the growth 100 -> 300 -> 1,000 is
+read off the rows.
 
-Each N runs ROUNDS times per side, alternating sunokit and raw children (each against a fresh
-mock); the figures are each side's median run, with the ratio of every pair shown for spread.
+Each N runs ROUNDS[N] times per side, alternating sunokit and raw children (each against a
+fresh mock; which side goes first alternates too). The CPU ratio is the median of the pairs'
+own ratios: a pair runs within seconds, so a drift of the shared machine's speed (whole runs
+here differ by 40 %) moves both of its sides alike. The other figures are each side's median
+run; every pair's ratio is shown for spread.
 
-Goals (exit 1 when one is missed): 0 failures at every N in every round; median CPU per request
-<= 1.05x the raw loop's.
+Goals (exit 1 when one is missed): 0 failures at every N in every round; the median pair's CPU
+per request <= 1.05x the raw loop's.
 
 Merged into bench/results.json under "concurrent_generate" ("concurrent_generate_smoke").
 """
@@ -24,6 +29,7 @@ Merged into bench/results.json under "concurrent_generate" ("concurrent_generate
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,13 +40,13 @@ from _harness import child_figures, merge, mock_process, table
 VENDOR = "sunosay"
 GOAL_CPU = 1.05
 POLL = 0.05
-#: Alternating runs per side and N; the figure is each side's median run.
-ROUNDS = 5
+#: Alternating runs per side and N (more where a run is short).
+ROUNDS = {100: 5, 300: 5, 1000: 5}
 
 _CHILD = r"""
 import asyncio, collections, json, resource, sys, time
 mode, n, base_url, api_key, polls = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5])
-POLL = float(sys.argv[6])
+POLL, BATCHES = float(sys.argv[6]), int(sys.argv[7])
 
 def usage():
     r = resource.getrusage(resource.RUSAGE_SELF)
@@ -65,13 +71,16 @@ async def ours():
         await client.get(await client.submit(sunokit.Description("warm up")))
         requests = 0
         cpu, wall = usage(), time.perf_counter()
-        results = await asyncio.gather(
-            *(client.generate(sunokit.Description(f"song {i}"), timeout=600) for i in range(n)),
-            return_exceptions=True)
+        results = []
+        for batch in range(BATCHES):
+            results += await asyncio.gather(
+                *(client.generate(sunokit.Description(f"song {batch}.{i}"), timeout=600)
+                  for i in range(n)),
+                return_exceptions=True)
         cpu, wall = usage() - cpu, time.perf_counter() - wall
     kinds = collections.Counter(type(r).__name__ for r in results)
-    return {"failures": n - kinds.get("Task", 0), "errors": dict(kinds), "requests": requests,
-            "cpu_s": cpu, "wall_s": wall}
+    return {"failures": len(results) - kinds.get("Task", 0), "errors": dict(kinds),
+            "requests": requests, "cpu_s": cpu, "wall_s": wall / BATCHES}
 
 async def raw():
     import httpx
@@ -95,11 +104,14 @@ async def raw():
         whole, extra = int(polls), polls - int(polls)
         plan = [whole + (1 if (i * extra) % 1 + extra >= 1 else 0) for i in range(n)]
         cpu, wall = usage(), time.perf_counter()
-        results = await asyncio.gather(*(one(i, p) for i, p in enumerate(plan)), return_exceptions=True)
+        results = []
+        for _ in range(BATCHES):
+            results += await asyncio.gather(*(one(i, p) for i, p in enumerate(plan)),
+                                            return_exceptions=True)
         cpu, wall = usage() - cpu, time.perf_counter() - wall
         failures = sum(isinstance(r, BaseException) for r in results)
         requests -= 2
-    return {"failures": failures, "requests": requests, "cpu_s": cpu, "wall_s": wall}
+    return {"failures": failures, "requests": requests, "cpu_s": cpu, "wall_s": wall / BATCHES}
 
 figures = asyncio.run(ours() if mode == "sunokit" else raw())
 figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -107,23 +119,36 @@ print(json.dumps(figures))
 """
 
 
+def batches(n: int) -> int:
+    """Rounds of N concurrent calls one run makes in a row (N=100: 10): every run measures
+    ~1,000 calls, as shorter windows leave CPU per request to chance (one full garbage
+    collection more or less moves a 400-request window by 20 %)."""
+    return max(1, -(-1000 // n))
+
+
 def child(mode: str, n: int, base_url: str, api_key: str, polls: float) -> dict[str, Any]:
-    return child_figures(_CHILD, [mode, str(n), base_url, api_key, str(polls), str(POLL)], 900)
+    arguments = [mode, str(n), base_url, api_key, str(polls), str(POLL), str(batches(n))]
+    return child_figures(_CHILD, arguments, 900)
 
 
 def pairs(n: int, rounds: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], float]:
-    """`rounds` runs of each side, alternating (sunokit, raw, sunokit, raw, ...), each child
-    against a fresh mock: drift on a shared machine hits both sides alike."""
+    """`rounds` runs of each side in pairs (sunokit then raw, then raw then sunokit, ...), each
+    child against a fresh mock: drift on a shared machine hits both sides of a pair alike."""
     ours_runs: list[dict[str, Any]] = []
     raw_runs: list[dict[str, Any]] = []
     polls_per_task = 0.0
-    for _ in range(rounds):
+    for index in range(rounds):
+        if index and index % 2:  # the raw loop first (its poll count: the previous sunokit run)
+            with mock_process(VENDOR) as (base_url, api_key):
+                raw_runs.append(child("raw", n, base_url, api_key, polls_per_task))
         with mock_process(VENDOR) as (base_url, api_key):
             ours = child("sunokit", n, base_url, api_key, 0)
         ours_runs.append(ours)
-        polls_per_task = (ours["requests"] - n) / n  # the rest are the creates
-        with mock_process(VENDOR) as (base_url, api_key):
-            raw_runs.append(child("raw", n, base_url, api_key, polls_per_task))
+        calls = n * batches(n)
+        polls_per_task = (ours["requests"] - calls) / calls  # the rest are the creates
+        if not index % 2:
+            with mock_process(VENDOR) as (base_url, api_key):
+                raw_runs.append(child("raw", n, base_url, api_key, polls_per_task))
     return ours_runs, raw_runs, polls_per_task
 
 
@@ -138,20 +163,21 @@ def main() -> int:
     options.add_argument("--smoke", action="store_true")
     args = options.parse_args()
     sizes = (100, 300) if args.smoke else (100, 300, 1000)
-    rounds = 1 if args.smoke else ROUNDS
     figures: dict[str, Any] = {}
     failures: list[str] = []
     rows = []
     for n in sizes:
+        rounds = 1 if args.smoke else ROUNDS[n]
         ours_runs, raw_runs, polls_per_task = pairs(n, rounds)
         ours, raw = median_run(ours_runs), median_run(raw_runs)
-        ratio = round(ours["cpu_per_request_us"] / raw["cpu_per_request_us"], 3)
         spread = sorted(
             round(o["cpu_per_request_us"] / r["cpu_per_request_us"], 3)
             for o, r in zip(ours_runs, raw_runs, strict=True)
         )
+        ratio = statistics.median(spread)
         failed = sum(run["failures"] for run in ours_runs)
         figures[str(n)] = {
+            "batches_per_run": batches(n),
             "sunokit": ours,
             "raw_httpx": raw,
             "cpu_ratio": ratio,
@@ -164,7 +190,7 @@ def main() -> int:
         rows += [
             (f"N={n} failures (all rounds)", failed, sum(r["failures"] for r in raw_runs), "", "0"),
             (
-                f"N={n} CPU µs per request (median)",
+                f"N={n} CPU µs/request; ratio: median pair",
                 ours["cpu_per_request_us"],
                 raw["cpu_per_request_us"],
                 ratio,
