@@ -1,6 +1,6 @@
 """What SunoClient adds to one request: get() and submit() against raw httpx on the same answer.
 
-    .venv/bin/python bench/client_overhead.py           # 2,000 gets, 600 submits per driver
+    .venv/bin/python bench/client_overhead.py           # 4,000 gets, 1,200 submits per driver
     .venv/bin/python bench/client_overhead.py --smoke   # a tenth of that
 
 The loopback mock of SunoAPI (sunosay; no rate limit) runs in a process of its own, so only the
@@ -39,7 +39,7 @@ from _harness import PYTHON, merge, mock_process, table
 
 VENDOR = "sunosay"
 GOALS = {"get": 1.05, "submit": 1.10}
-ROUNDS = 40  # paired rounds per figure: 50 gets or 15 submits each
+ROUNDS = 100  # paired rounds per figure: 40 gets or 12 submits each
 
 # One valid wire body per vendor's submit operation (validate() figures).
 BODIES = {
@@ -258,7 +258,7 @@ def main() -> int:
     options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     options.add_argument("--smoke", action="store_true", help="a tenth of the calls")
     args = options.parse_args()
-    n = 200 if args.smoke else 2000
+    n = 400 if args.smoke else 4000
     with mock_process(VENDOR, timings=(0.0, 0.0, 0.0)) as (base_url, api_key):
         wire = record(base_url, api_key)
         figures: dict[str, Any] = {
