@@ -6,9 +6,11 @@ the structure that makes it: a fresh interpreter, then which modules are in `sys
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -96,3 +98,50 @@ def test_the_specs_parse_the_same_with_libyaml(vendor: str) -> None:
 
     reference = yaml.load(_specs.spec_text(vendor), Loader=yaml.SafeLoader)
     assert _typed(_specs.load_spec(vendor)) == _typed(_specs._stringify_keys(reference))
+
+
+def test_requests_after_the_first_attempt_no_import() -> None:
+    """Python caches no failed import: one in the request path searches sys.path again on every
+    request. (httpcore 1.0 imports sniffio in every async lock it sets up; without sniffio, which
+    anyio >= 4.11 no longer installs, that was ~25 % of an async client's CPU — sunokit depends
+    on sniffio.) Every finder consulted on this thread after the first request is recorded."""
+    import asyncio
+    import importlib.abc
+    import threading
+
+    import sunokit
+    from sunokit.testing import mock_vendor
+
+    attempts: list[str] = []
+
+    class Recorder(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> None:
+            if threading.current_thread() is threading.main_thread():  # not the mock's thread
+                attempts.append(name)
+
+    recorder = Recorder()
+
+    @contextlib.contextmanager
+    def watched() -> Iterator[None]:
+        sys.meta_path.insert(0, recorder)
+        try:
+            yield
+        finally:
+            sys.meta_path.remove(recorder)
+
+    with mock_vendor("sunosay", rate_limits=False) as mocked:
+        task = mocked.client.submit(sunokit.Description("warm up"))
+        mocked.client.get(task)  # first use: the lazy imports happen here
+        with watched():
+            for _ in range(3):
+                mocked.client.get(mocked.client.submit(sunokit.Description("sync")))
+
+        async def run() -> None:
+            async with mocked.async_client() as client:
+                await client.get(await client.submit(sunokit.Description("warm up")))
+                with watched():
+                    for _ in range(3):
+                        await client.get(await client.submit(sunokit.Description("async")))
+
+        asyncio.run(run())
+    assert attempts == []
