@@ -7,9 +7,10 @@ The loopback mock of SunoAPI (sunosay; no rate limit) runs in a process of its o
 client's side is timed. One submit is recorded on the wire (method, URL, body, headers); the
 baseline replays exactly that request with a plain httpx client and `json.loads` of the answer,
 over a kept-alive connection like the client's. Timings alternate between the two in many short
-rounds (which side goes first alternates too); the ratio is the median of the rounds' own
-ratios, so a drift of the shared machine's speed, which moves both sides of a round alike,
-cancels instead of deciding the verdict (whole runs here differ by up to 40 % in speed).
+rounds (which side goes first alternates too), spread over several fresh worker processes; the
+ratio is the median of the rounds' own ratios, so a drift of the shared machine's speed, which
+moves both sides of a round alike, cancels instead of deciding the verdict (whole runs here
+differ by up to 2x in speed).
 
 - get():    SunoClient.get(task) (a completed task: the largest answer) vs raw httpx + json;
             goal <= 1.05x, sync and async;
@@ -40,6 +41,10 @@ from _harness import PYTHON, merge, mock_process, table
 VENDOR = "sunosay"
 GOALS = {"get": 1.05, "submit": 1.10}
 ROUNDS = 100  # paired rounds per figure: 40 gets or 12 submits each
+#: Fresh worker processes per driver, each timing ROUNDS / PROCESSES of the rounds (as pyperf
+#: does): a process's memory layout and hash seed favour one side or the other by a few
+#: percent for its whole life, which no number of rounds inside it averages out.
+PROCESSES = 4
 
 # One valid wire body per vendor's submit operation (validate() figures).
 BODIES = {
@@ -88,11 +93,11 @@ def record(base_url: str, api_key: str) -> dict[str, Any]:
         return {
             "method": request.method,
             "url": str(request.url),
-            "content": request.content,
+            "content": request.content.decode("latin-1"),  # JSON-able, byte for byte
             "headers": {k: v for k, v in request.headers.items() if k.lower() in keep},
         }
 
-    return {"task": task, "get": wire(poll), "submit": wire(post)}
+    return {"task_id": task.task_id, "get": wire(poll), "submit": wire(post)}
 
 
 def timed(action: Callable[[], object], count: int) -> tuple[float, float]:
@@ -110,101 +115,103 @@ async def atimed(action: Callable[[], Awaitable[object]], count: int) -> tuple[f
     return (time.perf_counter() - started) / count, (time.process_time() - cpu) / count
 
 
-def compare_sync(base_url: str, api_key: str, wire: dict[str, Any], n: int) -> dict[str, Any]:
+Rounds = dict[str, list[tuple[tuple[float, float], tuple[float, float]]]]
+
+
+def compare_sync(base_url: str, api_key: str, wire: dict[str, Any], n: int, rounds: int) -> Rounds:
+    """Per figure, `rounds` pairs of (sunokit, raw) timings, each of (wall, CPU) per call."""
     import httpx
     import sunokit
 
-    figures: dict[str, Any] = {}
+    figures: Rounds = {}
     with (
         sunokit.SunoClient(VENDOR, api_key=api_key, base_url=base_url) as client,
         httpx.Client() as raw,
     ):
         request = sunokit.Description("a calm piano tune")
-        task = wire["task"]
+        task = sunokit.Task(vendor=VENDOR, task_id=wire["task_id"], state="succeeded")
         actions = {
             "get": (lambda: client.get(task), wire["get"]),
             "submit": (lambda: client.submit(request), wire["submit"]),
         }
         for name, (ours, spec) in actions.items():
+            content = spec["content"].encode("latin-1")
 
-            def baseline(spec: dict[str, Any] = spec) -> object:
+            def baseline(spec: dict[str, Any] = spec, content: bytes = content) -> object:
                 answer = raw.request(
-                    spec["method"], spec["url"], content=spec["content"], headers=spec["headers"]
+                    spec["method"], spec["url"], content=content, headers=spec["headers"]
                 )
                 answer.raise_for_status()
                 return json.loads(answer.content)
 
-            count = n if name == "get" else n * 3 // 10
+            calls = max(1, (n if name == "get" else n * 3 // 10) // rounds)
             ours(), baseline()  # connections open, caches warm
-            rounds_ours, rounds_raw = [], []
-            for index in range(ROUNDS):
+            pairs = figures[name] = []
+            for index in range(rounds):
                 if index % 2:
-                    rounds_ours.append(timed(ours, count // ROUNDS))
-                    rounds_raw.append(timed(baseline, count // ROUNDS))
+                    mine = timed(ours, calls)
+                    pairs.append((mine, timed(baseline, calls)))
                 else:
-                    rounds_raw.append(timed(baseline, count // ROUNDS))
-                    rounds_ours.append(timed(ours, count // ROUNDS))
-            figures[name] = summary(rounds_ours, rounds_raw, count)
+                    theirs = timed(baseline, calls)
+                    pairs.append((timed(ours, calls), theirs))
     return figures
 
 
-def compare_async(base_url: str, api_key: str, wire: dict[str, Any], n: int) -> dict[str, Any]:
+def compare_async(base_url: str, api_key: str, wire: dict[str, Any], n: int, rounds: int) -> Rounds:
     import httpx
     import sunokit
 
-    async def run() -> dict[str, Any]:
-        figures: dict[str, Any] = {}
+    async def run() -> Rounds:
+        figures: Rounds = {}
         async with (
             sunokit.AsyncSunoClient(VENDOR, api_key=api_key, base_url=base_url) as client,
             httpx.AsyncClient() as raw,
         ):
             request = sunokit.Description("a calm piano tune")
-            task = wire["task"]
+            task = sunokit.Task(vendor=VENDOR, task_id=wire["task_id"], state="succeeded")
             actions = {
                 "get": (lambda: client.get(task), wire["get"]),
                 "submit": (lambda: client.submit(request), wire["submit"]),
             }
             for name, (ours, spec) in actions.items():
+                content = spec["content"].encode("latin-1")
 
-                async def baseline(spec: dict[str, Any] = spec) -> object:
+                async def baseline(spec: dict[str, Any] = spec, content: bytes = content) -> object:
                     answer = await raw.request(
-                        spec["method"],
-                        spec["url"],
-                        content=spec["content"],
-                        headers=spec["headers"],
+                        spec["method"], spec["url"], content=content, headers=spec["headers"]
                     )
                     answer.raise_for_status()
                     return json.loads(answer.content)
 
-                count = n if name == "get" else n * 3 // 10
+                calls = max(1, (n if name == "get" else n * 3 // 10) // rounds)
                 await ours()
                 await baseline()
-                rounds_ours, rounds_raw = [], []
-                for index in range(ROUNDS):
+                pairs = figures[name] = []
+                for index in range(rounds):
                     if index % 2:
-                        rounds_ours.append(await atimed(ours, count // ROUNDS))
-                        rounds_raw.append(await atimed(baseline, count // ROUNDS))
+                        mine = await atimed(ours, calls)
+                        pairs.append((mine, await atimed(baseline, calls)))
                     else:
-                        rounds_raw.append(await atimed(baseline, count // ROUNDS))
-                        rounds_ours.append(await atimed(ours, count // ROUNDS))
-                figures[name] = summary(rounds_ours, rounds_raw, count)
+                        theirs = await atimed(baseline, calls)
+                        pairs.append((await atimed(ours, calls), theirs))
         return figures
 
     return asyncio.run(run())
 
 
 def summary(
-    ours: list[tuple[float, float]], raw: list[tuple[float, float]], count: int
+    pairs: list[tuple[tuple[float, float], tuple[float, float]]], count: int
 ) -> dict[str, Any]:
     """The median of the paired rounds' ratios, wall time (the goal) and the client process's
     CPU time (what the client itself spends), with each side's median round for the table."""
-    pairs = list(zip(ours, raw, strict=True))
+    ours, raw = [o for o, _ in pairs], [r for _, r in pairs]
     ratio = statistics.median(o[0] / r[0] for o, r in pairs)
     cpu_ratio = statistics.median(o[1] / r[1] for o, r in pairs if r[1] > 0)
     wall_ratios = sorted(o[0] / r[0] for o, r in pairs)
     return {
         "calls": count,
         "rounds": len(pairs),
+        "processes": PROCESSES,
         "sunokit_us": round(statistics.median(w for w, _ in ours) * 1e6, 1),
         "raw_httpx_us": round(statistics.median(w for w, _ in raw) * 1e6, 1),
         "ratio": round(ratio, 3),
@@ -254,17 +261,42 @@ def validate_figures(warm_calls: int) -> dict[str, Any]:
     return figures
 
 
+def worker(driver: str, base_url: str, api_key: str, wire: dict[str, Any], n: int) -> Rounds:
+    """One fresh process's share of the rounds of one driver (see PROCESSES)."""
+    out = subprocess.run(
+        [PYTHON, __file__, "--worker", driver, base_url, api_key, json.dumps(wire), str(n)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if out.returncode:
+        raise RuntimeError(out.stderr[-3000:])
+    rounds: Rounds = json.loads(out.stdout)
+    return rounds
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--worker"]:
+        driver, base_url, api_key, wire, n = sys.argv[2:7]
+        compare = compare_sync if driver == "sync" else compare_async
+        print(json.dumps(compare(base_url, api_key, json.loads(wire), int(n), ROUNDS // PROCESSES)))
+        return 0
     options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     options.add_argument("--smoke", action="store_true", help="a tenth of the calls")
     args = options.parse_args()
     n = 400 if args.smoke else 4000
+    figures: dict[str, Any] = {}
     with mock_process(VENDOR, timings=(0.0, 0.0, 0.0)) as (base_url, api_key):
         wire = record(base_url, api_key)
-        figures: dict[str, Any] = {
-            "sync": compare_sync(base_url, api_key, wire, n),
-            "async": compare_async(base_url, api_key, wire, n),
-        }
+        for driver in ("sync", "async"):
+            pairs: Rounds = {}
+            for _ in range(PROCESSES):
+                for name, rounds in worker(driver, base_url, api_key, wire, n // PROCESSES).items():
+                    pairs.setdefault(name, []).extend(rounds)
+            figures[driver] = {
+                name: summary(rounds, n if name == "get" else n * 3 // 10)
+                for name, rounds in pairs.items()
+            }
     figures["validate"] = validate_figures(200 if args.smoke else 2000)
     failures = []
     rows = []
