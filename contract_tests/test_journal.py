@@ -229,6 +229,24 @@ def test_a_create_recorded_for_a_caller_is_masked_and_judged_as_the_clients_own(
     assert (unknown.state, unknown.error) == ("unknown", "lost with [redacted]")
 
 
+def test_a_raw_create_carrying_a_signing_secret_is_journaled_with_it_masked(
+    tmp_path: Path,
+) -> None:
+    """The secret is masked by the spec's field, however it got into the body: here a raw
+    `request()` body, with no webhook_secret on the client."""
+    path = tmp_path / "j.sqlite3"
+    body = {"prompt": "a calm piano tune", "custom_mode": False, "webhook_secret": SECRET}
+    with mock_vendor("sunoapi_com", timings=FAST) as mocked:
+        with mocked.new_client(journal=path) as client:
+            with recorded_create(client, "submit_music", body):
+                client.request("submit_music", body)
+            (entry,) = client.journal.entries() if client.journal else []
+        sent = [task.body for task in mocked.mock.tasks.values()]
+    assert [b.get("webhook_secret") for b in sent] == [SECRET], "the secret was not sent"
+    assert entry.request == {**body, "webhook_secret": "[masked]"}
+    assert SECRET not in all_bytes(path).decode("utf-8", "replace")
+
+
 def test_a_typed_request_refused_locally_is_never_recorded(tmp_path: Path) -> None:
     """A batch line answered at once records through recorded_create(typed=...): a request
     the client refuses before sending leaves nothing in the journal (a re-run sends it)."""

@@ -47,6 +47,7 @@ from ._errors import (
 )
 from ._jobs import accepted, create_call, poll_call, polled
 from ._journal import (
+    MASKED,
     Journal,
     JournalEntry,
     JournalOption,
@@ -257,18 +258,26 @@ class _ClientCore:
             if operation_id is None
             else spec_operation(self.vendor, operation_id).spec
         )
-        body = dict(call.wire_body or {})
-        if self.webhook_secret_field is not None and self.webhook_secret_field in body:
-            body[self.webhook_secret_field] = "[masked]"
         return submission(
             self.journal,
             vendor=self.vendor,
             operation=spec.operation_id,
             capability=spec.definition.get("x-sunokit-operation"),
-            request=self._redactor.value(body),
+            request=self.journaled_body(call.wire_body),
             refused=self.refused_in_vendor_words,
             mask=self._redactor.text,
         )
+
+    def journaled_body(self, body: Mapping[str, Any] | None) -> dict[str, Any]:
+        """What the journal keeps of a create's body: the API key masked wherever it appears,
+        and the field that carries a webhook signing secret (the spec's, however the secret
+        got there: the client's `webhook_secret` or a raw body)."""
+        kept = dict(body or {})
+        field = _signing_secret_field(self.vendor)
+        if field is not None and field in kept:
+            kept[field] = MASKED
+        masked: dict[str, Any] = self._redactor.value(kept)  # a dict stays a dict
+        return masked
 
     def journal_observe(self, task: Task) -> None:
         if self.journal is not None:
@@ -761,6 +770,15 @@ def _checked_max_concurrency(bound: object) -> int | None:
             f"max_concurrency must be an integer >= 1 (or None for no bound), not {bound!r}"
         )
     return bound
+
+
+@functools.cache
+def _signing_secret_field(vendor: str) -> str | None:
+    """The create field that carries the vendor's webhook signing secret (the spec's
+    x-sunokit-callback signature), None where the vendor signs nothing."""
+    from .callbacks import _secret_field, callback_vendors  # only a journal needs them here
+
+    return _secret_field(vendor) if vendor in callback_vendors() else None
 
 
 def _webhook_secret_field(vendor: str, secret: str) -> str:
@@ -1396,9 +1414,10 @@ def recorded_create(
     params: Mapping[str, Any] | None = None,
 ) -> contextlib.AbstractContextManager[Submission]:
     """Records in the client's journal, around its send, a create the client does not record
-    itself, as it records its own (`_journal.submission`): `request` with the API key masked, a
-    failure judged by the client's rule of which refusals are the vendor's own words (only those
-    prove nothing was accepted), its message masked. Without a journal, nothing is recorded.
+    itself, as it records its own (`_journal.submission`): `request` as `journaled_body` keeps
+    it, a failure judged by the client's rule of which refusals are the vendor's own words (only
+    those prove nothing was accepted), its message masked. Without a journal, nothing is
+    recorded.
 
     For a raw `request()` create (`sunokit request`) and a batch line answered at once (which a
     re-run must not send again). The request is checked first, so one refused locally leaves
@@ -1417,7 +1436,7 @@ def recorded_create(
         vendor=core.vendor,
         operation=operation_id,
         capability=spec_operation(core.vendor, operation_id).capability,
-        request=core._redactor.value(dict(request or {})) if journal is not None else {},
+        request=core.journaled_body(request) if journal is not None else {},
         refused=core.refused_in_vendor_words,
         mask=core._redactor.text,
     )

@@ -381,9 +381,7 @@ class Task:
     def __attrs_post_init__(self) -> None:
         task_id = self.task_id
         for track in self.tracks:  # (a loop, not any(): every poll builds a Task)
-            if track.task_id != task_id:
-                # each track knows its task, so `track.ref` is all an "act on a track" request
-                # needs
+            if track.task_id != task_id:  # each track knows its task: `track.ref` suffices
                 stamped = tuple(_with_task_id(t, task_id) for t in self.tracks)
                 object.__setattr__(self, "tracks", stamped)
                 return
