@@ -264,3 +264,119 @@ def test_durations_are_read_by_the_same_rules_on_the_float_fast_path(
     from sunokit._models import parse_duration
 
     assert parse_duration(value) == seconds
+
+
+class _Recorder:
+    """An ASGI wrapper around a mock: records each request's Cookie header and body, and sets
+    a new cookie on every answer (as a load balancer pinning a session would)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.seen: list[tuple[bytes | None, bytes]] = []
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        self.seen.append((dict(scope["headers"]).get(b"cookie"), b"".join(chunks)))
+        number = len(self.seen)
+        replayed = iter([{"type": "http.request", "body": b"".join(chunks)}])
+
+        async def again() -> Any:
+            return next(replayed, {"type": "http.disconnect"})
+
+        async def with_cookie(message: Any) -> None:
+            if message["type"] == "http.response.start" and self.cookies:
+                cookie = (b"set-cookie", f"node=n{number}; Path=/".encode())
+                message = {**message, "headers": [*message.get("headers", []), cookie]}
+            await send(message)
+
+        await self.app(scope, again, with_cookie)
+
+    cookies = False
+
+
+def _recorded_mock(*, cookies: bool) -> tuple[_Recorder, str]:
+    from sunokit.mock import StageTimings, create_app
+
+    mock = create_app("sunosay", rate_limits=False, timings=StageTimings(0, 0, 0))
+    recorder = _Recorder(mock)
+    recorder.cookies = cookies
+    return recorder, mock.api_key
+
+
+@pytest.mark.parametrize("driver", ["sync", "async"])
+def test_polls_through_an_owned_client_send_the_request_built_for_the_first(driver: str) -> None:
+    """One built request per job is sent again for each poll (its bytes each time the same,
+    another job's its own); a create is built for each send."""
+    import asyncio
+
+    from sunokit.mock._server import serve_asgi_in_thread
+
+    recorder, key = _recorded_mock(cookies=False)
+    with serve_asgi_in_thread(recorder) as base_url:
+        if driver == "sync":
+            with sunokit.SunoClient("sunosay", api_key=key, base_url=base_url) as client:
+                one = client.submit(sunokit.Description("one song"))
+                two = client.submit(sunokit.Description("another song"))
+                for task in (one, two, one, one):
+                    client.get(task)
+                core, http = client._core, client._http[None]
+        else:
+
+            async def run() -> tuple[Any, Any, Task, Task]:
+                async with sunokit.AsyncSunoClient(
+                    "sunosay", api_key=key, base_url=base_url
+                ) as client:
+                    one = await client.submit(sunokit.Description("one song"))
+                    two = await client.submit(sunokit.Description("another song"))
+                    for task in (one, two, one, one):
+                        await client.get(task)
+                    return client._core, client._http[None], one, two
+
+            core, http, one, two = asyncio.run(run())
+    poll = core.poll_step(one)
+    assert poll is not None
+    first, second = core.sending(poll.call, http), core.sending(poll.call, http)
+    assert first[0] == http.send
+    assert first[1]["request"] is second[1]["request"]
+    create = core.submit_call(sunokit.Description("x"), None)
+    assert core.sending(create, http)[0] == http.request
+    bodies = [json.loads(body) for _, body in recorder.seen]
+    assert [b["prompt"] for b in bodies[:2]] == ["one song", "another song"]
+    assert [b["task_id"] for b in bodies[2:]] == [one.task_id, two.task_id] + [one.task_id] * 2
+    assert [body for _, body in recorder.seen[2:]].count(recorder.seen[2][1]) == 3
+
+
+@pytest.mark.parametrize("driver", ["sync", "async"])
+def test_a_cookie_the_vendor_sets_travels_with_the_next_poll(driver: str) -> None:
+    """A kept poll request would carry the cookies of its first build: once the client holds a
+    cookie, every request is built anew, so each carries the latest one."""
+    import asyncio
+
+    from sunokit.mock._server import serve_asgi_in_thread
+
+    recorder, key = _recorded_mock(cookies=True)
+    with serve_asgi_in_thread(recorder) as base_url:
+        if driver == "sync":
+            with sunokit.SunoClient("sunosay", api_key=key, base_url=base_url) as client:
+                task = client.get(client.get(client.submit(sunokit.Description("one song"))))
+                client.get(task)
+        else:
+
+            async def run() -> None:
+                async with sunokit.AsyncSunoClient(
+                    "sunosay", api_key=key, base_url=base_url
+                ) as client:
+                    task = await client.submit(sunokit.Description("one song"))
+                    for _ in range(3):
+                        task = await client.get(task)
+
+            asyncio.run(run())
+    assert [cookie for cookie, _ in recorder.seen] == [None, b"node=n1", b"node=n2", b"node=n3"]
