@@ -1131,7 +1131,7 @@ class SunoClient(_Driver):
         if step is None:
             assert isinstance(task, Task)
             return task
-        return self._step(step)
+        return self._send(step.call, step.parse, idempotent=step.idempotent, key=step.key)
 
     def call(self, request: Request) -> Any:
         """Send a request that is answered at once (`GetCredits`, ...) and return its result."""
@@ -1186,8 +1186,16 @@ class SunoClient(_Driver):
         last = last or (job if isinstance(job, Task) else None)
         waiter = self._core.waiter(task_id, until=until, timeout=timeout, last=last)
         with self._core.after_acceptance(self._core.last_seen(waiter)):
+            # get(job) without its lookup and frame per poll (every poll of a wait is the same)
+            poll = self._core.poll_step(job)
             while True:  # bounded: the waiter ends the wait by its deadline and its poll count
-                task = self.get(job)
+                if poll is None:
+                    assert isinstance(job, Task)
+                    task = job
+                else:
+                    task = self._send(
+                        poll.call, poll.parse, idempotent=poll.idempotent, key=poll.key
+                    )
                 step = waiter.observe(task, now=self._clock())
                 self._core.journal_observe(task)
                 if step.notify and on_update is not None:
@@ -1349,7 +1357,7 @@ class AsyncSunoClient(_Driver):
         if step is None:
             assert isinstance(task, Task)
             return task
-        return await self._step(step)
+        return await self._send(step.call, step.parse, idempotent=step.idempotent, key=step.key)
 
     async def call(self, request: Request) -> Any:
         """Send a request that is answered at once (`GetCredits`, ...) and return its result."""
@@ -1397,8 +1405,16 @@ class AsyncSunoClient(_Driver):
         last = last or (job if isinstance(job, Task) else None)
         waiter = self._core.waiter(task_id, until=until, timeout=timeout, last=last)
         with self._core.after_acceptance(self._core.last_seen(waiter)):
+            # get(job) without its lookup and frame per poll (every poll of a wait is the same)
+            poll = self._core.poll_step(job)
             while True:  # bounded: the waiter ends the wait by its deadline and its poll count
-                task = await self.get(job)
+                if poll is None:
+                    assert isinstance(job, Task)
+                    task = job
+                else:
+                    task = await self._send(
+                        poll.call, poll.parse, idempotent=poll.idempotent, key=poll.key
+                    )
                 step = waiter.observe(task, now=self._clock())
                 self._core.journal_observe(task)
                 if step.notify and on_update is not None:
