@@ -47,7 +47,7 @@ VENDOR = "sunosay"
 GOAL_CPU = 1.05
 POLL = 0.05
 #: Per N: child processes, and pairs of rounds (one of each side) each of them times.
-ROUNDS = {100: (4, 10), 300: (4, 4), 1000: (3, 3)}
+ROUNDS = {100: (4, 10), 300: (4, 4), 1000: (3, 4)}
 
 _CHILD = r"""
 import asyncio, collections, json, resource, sys, time
