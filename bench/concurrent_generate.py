@@ -17,7 +17,10 @@ compared, and the verdict is the median of all pairs' own ratios. Whole runs on 
 machine differ by up to 2x in speed and a fresh process's first ~800 requests cost up to 2x CPU
 each, so runs in separate processes, even paired, swung by +-20 %: here the unmeasured warm-up
 pairs come first (as pyperf's warmups), and a pair's rounds are seconds apart in the same
-process, so a drift of the machine moves both alike. ROUNDS[N] spreads the pairs over several
+process, so a drift of the machine moves both alike. Every round runs on a new client of its
+side: httpcore's pool checks each connection it holds for every request it assigns, so CPU per
+request follows how many connections a reused client's pool happened to keep from the round
+before (9 or 20: 2.6 or 3.7 ms per request). ROUNDS[N] spreads the pairs over several
 children. Peak RSS is each side's alone: one round in a child of its own.
 
 Figures per N: failures, CPU per request (each side's median round), the median pair ratio with
@@ -67,22 +70,30 @@ async def counted(self, request):  # every request of either side, at the transp
     return await original(self, request)
 httpcore.AsyncConnectionPool.handle_async_request = counted
 
-async def ours(client, label):
-    "One round of n concurrent generate() calls on one client."
+async def ours(label):
+    "One round of n concurrent generate() calls on one new client (its pool starts empty)."
     global sent
-    sent = 0
-    cpu, wall = usage(), time.perf_counter()
-    results = await asyncio.gather(
-        *(client.generate(sunokit.Description(f"song {label}.{i}"), timeout=600) for i in range(n)),
-        return_exceptions=True)
-    cpu, wall = usage() - cpu, time.perf_counter() - wall
+    async with sunokit.AsyncSunoClient("sunosay", api_key=api_key, base_url=base_url,
+                                       poll_interval=POLL) as client:
+        sent = 0
+        cpu, wall = usage(), time.perf_counter()
+        results = await asyncio.gather(
+            *(client.generate(sunokit.Description(f"song {label}.{i}"), timeout=600)
+              for i in range(n)),
+            return_exceptions=True)
+        cpu, wall = usage() - cpu, time.perf_counter() - wall
     kinds = collections.Counter(type(r).__name__ for r in results)
     return {"failures": n - kinds.get("Task", 0), "errors": dict(kinds), "requests": sent,
             "cpu_s": cpu, "wall_s": wall}
 
-async def raw(http, slots, polls, label):
-    "The same round in raw httpx: n tasks at once, each a POST then `polls` polls."
+async def raw(polls, label):
+    "The same round in raw httpx, on a new client: n tasks at once, each a POST then `polls` polls."
+    async with httpx.AsyncClient(base_url=base_url, headers=headers) as http:
+        return await raw_round(http, polls, label)
+
+async def raw_round(http, polls, label):
     global sent
+    slots = asyncio.Semaphore(20)  # httpx's pool without such a bound loses requests
     async def send(path, body):
         async with slots:
             answer = await http.post(path, json=body)
@@ -102,35 +113,30 @@ async def raw(http, slots, polls, label):
     return {"failures": sum(isinstance(r, BaseException) for r in results), "requests": sent,
             "cpu_s": cpu, "wall_s": wall}
 
+headers = {"authorization": f"Bearer {api_key}"}
+
 async def main():
-    headers = {"authorization": f"Bearer {api_key}"}
-    async with (
-        sunokit.AsyncSunoClient("sunosay", api_key=api_key, base_url=base_url,
-                                poll_interval=POLL) as client,
-        httpx.AsyncClient(base_url=base_url, headers=headers) as http,
-    ):
-        slots = asyncio.Semaphore(20)  # httpx's pool without such a bound loses requests
-        if rss_only == "sunokit":
-            return {"sunokit": await ours(client, "rss")}
-        if rss_only == "raw":
-            return {"raw": await raw(http, slots, 1.0, "rss")}
-        # Unmeasured pairs first (as pyperf's warmups): the first ~800 requests of each side in
-        # a process cost up to 2x CPU per request, however many rounds that takes.
-        for index in range(max(1, 400 // n)):
-            first = await ours(client, f"warm{index}")
-            polls = (first["requests"] - n) / n
-            await raw(http, slots, polls, f"warm{index}r")
-        rounds = []
-        for index in range(pairs):
-            if index % 2:  # which side goes first alternates
-                theirs = await raw(http, slots, polls, f"{index}r")
-                mine = await ours(client, index)
-            else:
-                mine = await ours(client, index)
-                theirs = await raw(http, slots, (mine["requests"] - n) / n, f"{index}r")
-            polls = (mine["requests"] - n) / n
-            rounds.append({"sunokit": mine, "raw": theirs, "polls_per_task": polls})
-        return {"rounds": rounds}
+    if rss_only == "sunokit":
+        return {"sunokit": await ours("rss")}
+    if rss_only == "raw":
+        return {"raw": await raw(1.0, "rss")}
+    # Unmeasured pairs first (as pyperf's warmups): the first ~800 requests of each side in
+    # a process cost up to 2x CPU per request, however many rounds that takes.
+    for index in range(max(1, 400 // n)):
+        first = await ours(f"warm{index}")
+        polls = (first["requests"] - n) / n
+        await raw(polls, f"warm{index}r")
+    rounds = []
+    for index in range(pairs):
+        if index % 2:  # which side goes first alternates
+            theirs = await raw(polls, f"{index}r")
+            mine = await ours(index)
+        else:
+            mine = await ours(index)
+            theirs = await raw((mine["requests"] - n) / n, f"{index}r")
+        polls = (mine["requests"] - n) / n
+        rounds.append({"sunokit": mine, "raw": theirs, "polls_per_task": polls})
+    return {"rounds": rounds}
 
 figures = asyncio.run(main())
 figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
