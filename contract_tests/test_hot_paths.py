@@ -270,8 +270,9 @@ class _Recorder:
     """An ASGI wrapper around a mock: records each request's Cookie header and body, and sets
     a new cookie on every answer (as a load balancer pinning a session would)."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, *, cookies: bool) -> None:
         self.app = app
+        self.cookies = cookies
         self.seen: list[tuple[bytes | None, bytes]] = []
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
@@ -299,16 +300,12 @@ class _Recorder:
 
         await self.app(scope, again, with_cookie)
 
-    cookies = False
-
 
 def _recorded_mock(*, cookies: bool) -> tuple[_Recorder, str]:
     from sunokit.mock import StageTimings, create_app
 
     mock = create_app("sunosay", rate_limits=False, timings=StageTimings(0, 0, 0))
-    recorder = _Recorder(mock)
-    recorder.cookies = cookies
-    return recorder, mock.api_key
+    return _Recorder(mock, cookies=cookies), mock.api_key
 
 
 @pytest.mark.parametrize("driver", ["sync", "async"])
