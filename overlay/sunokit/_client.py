@@ -244,16 +244,8 @@ class _ClientCore:
         self, call: Call, operation_id: str | None = None
     ) -> contextlib.AbstractContextManager[Submission]:
         """Records a create in the journal around its send (see `_journal.submission`)."""
-        if self.journal is None:  # nothing recorded: no redacted copy of the body to make
-            return submission(
-                None,
-                vendor=self.vendor,
-                operation="",
-                capability=None,
-                request={},
-                refused=self.refused_in_vendor_words,
-                mask=self._redactor.text,
-            )
+        if self.journal is None:  # nothing to record (and no redacted copy of the body to make)
+            return contextlib.nullcontext(Submission(None, None))
         spec = (
             _specs.operation(self.vendor, call.role)
             if operation_id is None

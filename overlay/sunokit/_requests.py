@@ -132,6 +132,10 @@ class Tuning:
     persona_id: str | None = None
 
 
+#: The default: no knob set (compared against, not copied).
+NO_TUNING = Tuning()
+
+
 @attrs.frozen
 class Description:
     """The service writes the lyrics from a short description of the song."""

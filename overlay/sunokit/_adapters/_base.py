@@ -32,7 +32,7 @@ from .._errors import (
 )
 from .._json_types import json_type
 from .._models import Task, TaskError, TaskState, Track, parse_duration, with_raw_of_new
-from .._requests import MusicRequest, Tuning
+from .._requests import NO_TUNING, MusicRequest, Tuning
 from .._retry import parse_retry_after
 from .._validation import Violation
 
@@ -233,6 +233,8 @@ MAX_TASK_ID_LENGTH = 256
 
 # RFC 3986 unreserved and sub-delims plus ":" and "@": what a path segment (and a query value)
 # holds as it is. No "/", "?", "#" or "%": they would change the URL the id is sent in.
+_TUNING_FIELDS = tuple(attrs.fields_dict(Tuning))
+
 _TASK_ID = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@]+")
 
 
@@ -365,7 +367,12 @@ class Adapter(abc.ABC):
                 f"{self.vendor} has no {request.mode} mode; vendors that have it: "
                 + ", ".join(vendors_with_mode(request.mode))
             )
-        used = {field for field in attrs.fields_dict(Tuning) if getattr(request.tuning, field)}
+        tuning = request.tuning
+        used = (
+            set()
+            if tuning == NO_TUNING
+            else {field for field in _TUNING_FIELDS if getattr(tuning, field)}
+        )
         unsupported = sorted(used - self.tuning_fields)
         if unsupported:
             raise UnsupportedRequestError(
@@ -382,14 +389,7 @@ class Adapter(abc.ABC):
                 )
 
     def _model_schema(self) -> Mapping[str, Any]:
-        role_schema = _specs.resolve(
-            self.vendor,
-            {"$ref": _specs.operation(self.vendor, "submit").request_schema_pointer or ""},
-        )
-        field: Mapping[str, Any] = _specs.resolve(
-            self.vendor, role_schema.get("properties", {}).get(self.model_field, {})
-        )
-        return field
+        return _model_schema(self.vendor, self.model_field)
 
     def documented_models(self) -> tuple[str, ...] | None:
         """The model names the spec documents, or None where it lists none."""
@@ -496,6 +496,17 @@ class Adapter(abc.ABC):
     def task_from_dict(self, body: Mapping[str, Any], *, source: str) -> Task:
         """Parse a decoded status (or submit) body, for the CLI's `parse` command."""
         raise UnsupportedRequestError(f"{self.vendor} has no {source} body to parse")
+
+
+@functools.cache  # read for every submit that names a model; the spec does not change
+def _model_schema(vendor: str, model_field: str) -> Mapping[str, Any]:
+    role_schema = _specs.resolve(
+        vendor, {"$ref": _specs.operation(vendor, "submit").request_schema_pointer or ""}
+    )
+    field: Mapping[str, Any] = _specs.resolve(
+        vendor, role_schema.get("properties", {}).get(model_field, {})
+    )
+    return field
 
 
 @functools.cache

@@ -26,13 +26,13 @@ from .._bindings import Binding, Context
 from .._errors import APIStatusError, UnsupportedRequestError
 from .._models import Lyrics, LyricsVariant, Task
 from .._requests import (
+    NO_TUNING,
     CustomLyrics,
     Description,
     Extend,
     GenerateLyrics,
     Instrumental,
     MusicRequest,
-    Tuning,
 )
 from ._base import (
     Adapter,
@@ -77,7 +77,7 @@ class SunosayAdapter(Adapter):
             raise UnsupportedRequestError(
                 "sunosay documents no callbacks; omit callback_url and let wait() poll"
             )
-        if request.tuning != Tuning() and not isinstance(request, (Extend, Instrumental)):
+        if request.tuning != NO_TUNING and not isinstance(request, (Extend, Instrumental)):
             raise UnsupportedRequestError(
                 "sunosay accepts negative_tags only for an instrumental or an extension"
             )
