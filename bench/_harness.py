@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import platform
 import re
@@ -92,3 +93,19 @@ def child_figures(code: str, args: list[str], timeout: float) -> dict[str, Any]:
     figures: dict[str, Any] = json.loads(out.stdout)
     figures["cpu_per_request_us"] = round(figures["cpu_s"] / max(figures["requests"], 1) * 1e6, 1)
     return figures
+
+
+def median_interval(values: list[float], confidence: float = 0.95) -> tuple[float, float]:
+    """A distribution-free confidence interval of the median of `values` (order statistics:
+    the k-th smallest and k-th largest, k the largest rank a Binomial(n, 1/2) stays below with
+    probability <= (1 - confidence) / 2); the whole range while too few values for one."""
+    ordered = sorted(values)
+    n = len(ordered)
+    tail = (1 - confidence) / 2
+    below, k = 0.0, 0
+    while k < n and below + math.comb(n, k) / 2**n <= tail:
+        below += math.comb(n, k) / 2**n
+        k += 1
+    if k == 0:
+        return ordered[0], ordered[-1]
+    return ordered[k - 1], ordered[n - k]
