@@ -351,6 +351,28 @@ def test_polls_through_an_owned_client_send_the_request_built_for_the_first(driv
     assert [body for _, body in recorder.seen[2:]].count(recorder.seen[2][1]) == 3
 
 
+def test_a_raw_request_of_the_poll_operation_keeps_nothing() -> None:
+    """`request()` makes a new call each time, never sent again: nothing of it is kept (only a
+    kept poll step's calls are), and each goes out with its own body."""
+    from sunokit.mock._server import serve_asgi_in_thread
+
+    recorder, key = _recorded_mock(cookies=False)
+    with (
+        serve_asgi_in_thread(recorder) as base_url,
+        sunokit.SunoClient("sunosay", api_key=key, base_url=base_url) as client,
+    ):
+        one = client.submit(sunokit.Description("one song"))
+        two = client.submit(sunokit.Description("another song"))
+        for task in (one, two, one):
+            client.request("get_task", {"task_id": task.task_id})
+        core = client._core
+        assert (core._poll_requests, core._poll_arguments) == ({}, {})
+        client.get(one)  # a kept poll step's call: kept
+        assert len(core._poll_requests) == len(core._poll_arguments) == 1
+    bodies = [json.loads(body) for _, body in recorder.seen[2:]]
+    assert [b["task_id"] for b in bodies] == [one.task_id, two.task_id, one.task_id, one.task_id]
+
+
 @pytest.mark.parametrize("driver", ["sync", "async"])
 def test_a_cookie_the_vendor_sets_travels_with_the_next_poll(driver: str) -> None:
     """A kept poll request would carry the cookies of its first build: once the client holds a

@@ -426,7 +426,7 @@ class _ClientCore:
         if binding is None:
             adapter = self.adapter
             return _Step(
-                adapter.status_call(task_id),
+                attrs.evolve(adapter.status_call(task_id), repeated=True),
                 lambda raw: adapter.task_from_status(task_id, raw),
                 idempotent=True,
                 key=task_id,
@@ -435,7 +435,7 @@ class _ClientCore:
             return None
         check_task_id(self.vendor, task_id, in_path=False)
         return _Step(
-            poll_call(self.vendor, binding, task_id),
+            attrs.evolve(poll_call(self.vendor, binding, task_id), repeated=True),
             lambda raw: polled(self.vendor, self.adapter, binding, task_id, raw),
             idempotent=True,
             key=task_id,
@@ -545,8 +545,8 @@ class _ClientCore:
         (parsed once per path, not merged with the base URL per request) and one JSON decode of
         the answer, shared with the generated parser (see `raw`).
 
-        The arguments of a poll are kept with its call (a kept poll step sends the same request
-        again and again; bounded like the steps), and a JSON body is encoded once, to the bytes
+        The arguments of a kept poll step's call (`Call.repeated`: a wait sends it again and
+        again) are kept with it, bounded like the steps; a JSON body is encoded to the bytes
         httpx's `json=` would send (the generated code sets its Content-Type).
         """
         kept = self._poll_arguments.get(id(call))
@@ -556,7 +556,7 @@ class _ClientCore:
         arguments["url"] = self._url(call.server, arguments["url"])
         if "json" in arguments:
             arguments["content"] = _encode_json(arguments.pop("json")).encode("utf-8")
-        if call.role == "status":
+        if call.repeated:
             if len(self._poll_arguments) >= _STEPS_KEPT:
                 self._poll_arguments.clear()
             self._poll_arguments[id(call)] = (call, arguments)
@@ -566,15 +566,16 @@ class _ClientCore:
         """What sends `call` through `http` (its `request`, or its `send` of a built request)
         and the keyword arguments to call it with.
 
-        A poll through an httpx client sunokit made itself is built once (`build_request`, so
-        with the client's own headers and timeout) and that request is sent again for every
-        later poll of the job: building it is ~7 % of a poll's time over loopback. Only while
-        the client holds no cookie: a cookie a vendor sets must travel with the next request,
-        so then every request is built anew, as `request` does. Creates are built for each send;
-        a caller's client (`_BorrowedClient`) gets `request` every time, so everything its
-        owner changes in it applies to the next request.
+        A kept poll step's call (`Call.repeated`) through an httpx client sunokit made itself
+        is built once (`build_request`, so with the client's own headers and timeout) and that
+        request is sent again for every later poll of the job: building it is ~7 % of a poll's
+        time over loopback. Only while the client holds no cookie: a cookie a vendor sets must
+        travel with the next request, so then every request is built anew, as `request` does.
+        Every other call (creates, a raw `request()` of a poll) is built for each send and
+        keeps nothing; a caller's client (`_BorrowedClient`) gets `request` every time, so
+        everything its owner changes in it applies to the next request.
         """
-        if call.role != "status" or not isinstance(http, (httpx.Client, httpx.AsyncClient)):
+        if not call.repeated or not isinstance(http, (httpx.Client, httpx.AsyncClient)):
             return http.request, self.send_arguments(call)
         if len(http.cookies.jar):
             return http.request, self.send_arguments(call)

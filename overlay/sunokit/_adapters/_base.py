@@ -82,6 +82,9 @@ class Call:
     wire_body: Mapping[str, Any] | None = None
     #: The spec's operation-level server (another host, e.g. file uploads); None: base_url.
     server: str | None = None
+    #: A kept poll step's call, sent again for every poll of its job: what it sends is built
+    #: once and kept with it (`_ClientCore.sending`); any other call is built for each send.
+    repeated: bool = False
 
 
 _NOT_DECODED: Any = object()
