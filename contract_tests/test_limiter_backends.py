@@ -39,6 +39,9 @@ VENDOR = "sunoapi_org"
 REQUESTS, PER_SECONDS = 20, 10.0  # the documented submit limit (asserted below)
 SCALE = 10.0
 MIN_RATE = 0.5  # generous: a loaded machine's round trips, scaled (0.95 at the real speed)
+#: Processes sharing a store: every booking is a round trip to the file or the server, which the
+#: scaled clock multiplies as well; at 10x a loaded CI machine once reached 0.458 with SQLite.
+SHARED_SCALE = 5.0
 
 needs_redis = pytest.mark.skipif(
     shutil.which("redis-server") is None,
@@ -142,16 +145,16 @@ def run_workers(
 
 def test_processes_sharing_an_sqlite_file_hold_the_limit(tmp_path: Path) -> None:
     url = f"sqlite://{tmp_path / 'limits.db'}"
-    with mock_vendor(VENDOR, clock=scaled(SCALE)) as mocked:
+    with mock_vendor(VENDOR, clock=scaled(SHARED_SCALE)) as mocked:
         # Async clients: a sequential client's own round trips, scaled, would be the figure.
-        run_workers(mocked, url, processes=2, submits=20, scale=SCALE, concurrency=8)
+        run_workers(mocked, url, processes=2, submits=20, scale=SHARED_SCALE, concurrency=8)
         print(f"achieved {check(mocked, 40):.3f} of the documented rate")
 
 
 @needs_redis
 def test_processes_sharing_redis_hold_the_limit(redis_url: str) -> None:
-    with mock_vendor(VENDOR, clock=scaled(SCALE)) as mocked:
-        run_workers(mocked, redis_url, processes=2, submits=20, scale=SCALE, concurrency=8)
+    with mock_vendor(VENDOR, clock=scaled(SHARED_SCALE)) as mocked:
+        run_workers(mocked, redis_url, processes=2, submits=20, scale=SHARED_SCALE, concurrency=8)
         print(f"achieved {check(mocked, 40):.3f} of the documented rate")
 
 
