@@ -236,9 +236,9 @@ MAX_TASK_ID_LENGTH = 256
 
 # RFC 3986 unreserved and sub-delims plus ":" and "@": what a path segment (and a query value)
 # holds as it is. No "/", "?", "#" or "%": they would change the URL the id is sent in.
-_TUNING_FIELDS = tuple(attrs.fields_dict(Tuning))
-
 _TASK_ID = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@]+")
+
+_TUNING_FIELDS = tuple(attrs.fields_dict(Tuning))
 
 
 def check_task_id(vendor: str, task_id: object, *, in_path: bool = True) -> str:
