@@ -4,6 +4,7 @@ capability (submit / get / wait / generate / call / supports), against the loopb
 from __future__ import annotations
 
 import asyncio
+import ssl
 from collections.abc import Iterator
 from typing import Any
 
@@ -294,6 +295,26 @@ def test_a_bad_upload_base_url_names_its_source(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("SUNOAPI_ORG_UPLOAD_BASE_URL", "not a url")
     with pytest.raises(sunokit.ConfigurationError, match="SUNOAPI_ORG_UPLOAD_BASE_URL"):
         sunokit.SunoClient("sunoapi_org", api_key="k1")
+
+
+def _tls_contexts(http_clients: Any) -> list[ssl.SSLContext]:
+    return [http._transport._pool._ssl_context for http in http_clients.values()]
+
+
+def test_the_hosts_share_one_verifying_tls_context() -> None:
+    # One context for the base and the upload host (loading the CAs is ~50 ms per context),
+    # made as httpx makes its default: verifying certificates and host names.
+    with sunokit.SunoClient("sunoapi_org", api_key="k1") as client:
+        contexts = _tls_contexts(client._http)
+    client = sunokit.AsyncSunoClient("sunoapi_org", api_key="k1")
+    contexts += _tls_contexts(client._http)
+    asyncio.run(client.aclose())
+    assert len(contexts) == 4
+    assert contexts[0] is contexts[1]
+    assert contexts[2] is contexts[3]
+    for context in contexts:
+        assert context.verify_mode == ssl.CERT_REQUIRED
+        assert context.check_hostname
 
 
 def test_a_stem_id_is_refused_where_the_spec_has_no_such_field() -> None:

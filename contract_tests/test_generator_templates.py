@@ -206,6 +206,66 @@ def test_generated_package_passes_mypy_strict(out_dir: Path, tmp_path: Path) -> 
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def test_the_package_carries_its_spec_as_json(out_dir: Path) -> None:
+    import yaml
+
+    document = json.loads((out_dir / PKG / "openapi.json").read_text(encoding="utf-8"))
+    reference = yaml.safe_load(TINY_SPEC)
+    op = reference["paths"]["/gen"]["post"]
+    assert set(op["responses"]) == {"200", "default"}  # a quoted code stays a string key
+    assert document == reference
+
+
+def test_a_spec_value_json_cannot_hold_fails_generation(tmp_path: Path) -> None:
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    # YAML reads an unquoted date as a datetime.date: the generator takes it in an example
+    dated = TINY_SPEC.replace("msg: {type: string}", "msg: {type: string, examples: [2026-12-01]}")
+    assert dated != TINY_SPEC
+    (specs / f"{VENDOR}.yaml").write_text(dated, encoding="utf-8")
+    with pytest.raises(generate.GenerationError, match="a value JSON cannot hold"):
+        generate.generate_all(tmp_path / "generated", specs, log=False)
+
+
+def test_models_load_on_first_use(out_dir: Path) -> None:
+    # models/__init__.py (templates/models_init.py.jinja) imports a model's module only when
+    # the name is first read: a package of ~160 models no longer builds them all up front.
+    script = f"""
+import json, sys
+import {PKG}.models as models
+def loaded():
+    return sorted(m for m in sys.modules if m.startswith("{PKG}.models."))
+before = loaded()
+from {PKG}.models import Env
+after = loaded()
+try:
+    models.NoSuchModel
+    missing = None
+except AttributeError as error:
+    missing = str(error)
+print(json.dumps([before, after, missing, sorted(models.__all__), "Req" in dir(models),
+                  models.Env is Env, models.Req.__name__]))
+"""
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONPATH": str(out_dir), "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    before, after, missing, names, listed, same, req = json.loads(proc.stdout)
+    assert before == []
+    assert f"{PKG}.models.env" in after
+    assert f"{PKG}.models.req" not in after
+    assert missing is not None
+    assert "NoSuchModel" in missing
+    assert names == ["Env", "EnvCode", "Req", "TaskStatus"]
+    assert listed
+    assert same
+    assert req == "Req"
+
+
 def test_a_spec_warning_fails_generation(tmp_path: Path) -> None:
     specs = tmp_path / "specs"
     specs.mkdir()

@@ -89,15 +89,34 @@ def _typed(node: object) -> object:
     return (type(node).__name__, node)
 
 
+def _string_keys(node: object) -> object:
+    if isinstance(node, dict):
+        return {str(key): _string_keys(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_string_keys(item) for item in node]
+    return node
+
+
 @pytest.mark.parametrize("vendor", ["apikley", "relay", "sunoapi_com", "sunoapi_org", "sunosay"])
-def test_the_specs_parse_the_same_with_libyaml(vendor: str) -> None:
-    # load_spec uses libyaml's safe loader when PyYAML has it; the pure-Python one is the
-    # reference: same keys, same values, same types.
+def test_the_packaged_json_is_the_yaml_spec(vendor: str) -> None:
+    # load_spec reads <vendor>_client/openapi.json, rendered by `make generate`; the YAML, read
+    # by PyYAML's pure-Python safe loader, is the reference: same keys, values and types. A spec
+    # edited without `make generate` fails here.
     import yaml
     from sunokit import _specs
 
     reference = yaml.load(_specs.spec_text(vendor), Loader=yaml.SafeLoader)
-    assert _typed(_specs.load_spec(vendor)) == _typed(_specs._stringify_keys(reference))
+    assert _typed(_specs.load_spec(vendor)) == _typed(_string_keys(reference)), (
+        f"generated/{vendor}_client/openapi.json is not specs/{vendor}.yaml: run make generate"
+    )
+
+
+def test_a_missing_packaged_spec_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sunokit import ConfigurationError, _specs
+
+    monkeypatch.setattr(_specs, "SPEC_JSON_NAME", "no-such-spec.json")
+    with pytest.raises(ConfigurationError, match=r"sunosay_client/no-such-spec.json is missing"):
+        _specs._spec_json("sunosay")
 
 
 def test_requests_after_the_first_attempt_no_import() -> None:

@@ -17,9 +17,13 @@ Guarantees:
 - Deterministic: no timestamps, no absolute paths, no `.ruff_cache`/`__pycache__` in the output;
   running it twice gives a byte-identical tree (scripts/check_generated.py relies on this).
 
-Stdlib only. The generator and ruff are taken from the virtualenv running this script (or
-`.venv/bin`), and that bin dir is put first on PATH so the config's ruff post hooks use the
-pinned ruff.
+Besides each package, `DIR/<vendor>_client/openapi.json`: the spec as sunokit reads it at run time
+(JSON, keys as strings: PyYAML takes 20-160 ms per spec even with libyaml, json.loads 1-3 ms).
+It is output like the code: the YAML stays the one source, and check_generated.py sees drift.
+
+Stdlib plus PyYAML (a dev dependency). The generator and ruff are taken from the virtualenv
+running this script (or `.venv/bin`), and that bin dir is put first on PATH so the config's ruff
+post hooks use the pinned ruff.
 """
 
 from __future__ import annotations
@@ -204,6 +208,39 @@ def generate_one(spec: Path, package_dir: Path, *, bin_dir: Path, env: dict[str,
     remove_caches(package_dir)
 
 
+#: The spec as sunokit's `_specs.load_spec` reads it, inside each generated package.
+SPEC_JSON_NAME = "openapi.json"
+
+
+def spec_document(spec: Path) -> dict[str, object]:
+    """The spec's YAML as a JSON-ready document: every mapping key a string (YAML reads the
+    unquoted keys of code tables as ints), anything JSON cannot hold an error."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    document = yaml.load(spec.read_text(encoding="utf-8"), Loader=loader)
+    if not isinstance(document, dict):
+        raise GenerationError(f"{spec}: the document is not a mapping")
+    stringified: dict[str, object] = _stringify_keys(document)
+    return stringified
+
+
+def _stringify_keys(node: object) -> object:
+    if isinstance(node, dict):
+        return {str(key): _stringify_keys(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_stringify_keys(item) for item in node]
+    return node
+
+
+def write_spec_json(spec: Path, package_dir: Path) -> None:
+    try:
+        text = json.dumps(spec_document(spec), indent=1, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as error:  # a date, a set, NaN: not JSON, not a spec value
+        raise GenerationError(f"{spec}: a value JSON cannot hold ({error})") from error
+    (package_dir / SPEC_JSON_NAME).write_text(text + "\n", encoding="utf-8", newline="\n")
+
+
 def manifest_text(specs: dict[str, Path], versions: dict[str, str], specs_dir: Path) -> str:
     def shown(path: Path) -> str:
         try:
@@ -259,6 +296,7 @@ def generate_all(
     try:
         for vendor, spec in specs.items():
             generate_one(spec, staging / f"{vendor}{PACKAGE_SUFFIX}", bin_dir=bin_dir, env=env)
+            write_spec_json(spec, staging / f"{vendor}{PACKAGE_SUFFIX}")
         text = manifest_text(specs, versions, specs_dir)
 
         gone = _previous_vendors(out_dir) - set(specs)
