@@ -73,6 +73,16 @@ def test_a_client_loads_only_its_own_vendor(vendor: str, package: str) -> None:
     assert {"jsonschema", "sunokit.callbacks", "sunokit._batch"} & loaded == set()
 
 
+def test_a_valid_body_is_checked_without_jsonschema_or_httpx() -> None:
+    # jsonschema_rs recognises a valid body; the Python validator (jsonschema, referencing)
+    # loads only to word a violation, and the spec is read without importing the client.
+    valid = {"prompt": "a calm piano tune", "model": "v3.5"}
+    loaded = loaded_after(f"import sunokit\nassert sunokit.validate('sunosay', {valid!r}) == []\n")
+    assert {"jsonschema", "referencing", "httpx", "sunosay_client"} & loaded == set()
+    loaded = loaded_after("import sunokit\nassert sunokit.validate('sunosay', {'prompt': 5})\n")
+    assert {"jsonschema", "referencing"} <= loaded
+
+
 def test_an_unknown_name_is_an_attribute_error() -> None:
     import sunokit
 

@@ -615,13 +615,11 @@ def spec_with_rules(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         document = copy.deepcopy(original("sunoapi_org"))
         document["components"]["schemas"]["SubmitMusicRequest"]["x-sunokit-rules"].extend(entries)
         patched["sunoapi_org"] = document
-        _validation._compiled.cache_clear()
-        _validation._compiled_at.cache_clear()
+        _validation.forget_compiled()
 
     monkeypatch.setattr(_specs, "load_spec", fake)
     yield install
-    _validation._compiled.cache_clear()
-    _validation._compiled_at.cache_clear()
+    _validation.forget_compiled()
 
 
 def _rule(kind: str, **parameters: Any) -> dict[str, Any]:

@@ -7,12 +7,15 @@ no URI, so local validation asserts it with this checker.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
+from typing import TYPE_CHECKING
 
-from jsonschema import FormatChecker
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker
 
-__all__ = ["FORMAT_CHECKER", "is_uri"]
+__all__ = ["format_checker", "is_uri"]
 
 # RFC 3986 `URI` (absolute, ASCII only): what JSON Schema's `format: uri` asserts.
 _UNRESERVED = r"A-Za-z0-9\-._~"
@@ -63,5 +66,12 @@ def _uri_format(instance: object) -> bool:
     return not isinstance(instance, str) or is_uri(instance)  # `type` judges non-strings
 
 
-FORMAT_CHECKER = FormatChecker(formats=())
-FORMAT_CHECKER.checks("uri")(_uri_format)
+@functools.cache
+def format_checker() -> FormatChecker:
+    """jsonschema's checker of the formats sunokit asserts (jsonschema imported on first use:
+    jsonschema_rs's fast path asserts `uri` with `is_uri` alone)."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    checker.checks("uri")(_uri_format)
+    return checker

@@ -66,18 +66,42 @@ class _ClientRule:
     id: str
     kind: str
     parameters: Mapping[str, Any]
-    when: Draft202012Validator | None
+    vendor: str
+    #: Where the rule's `when` schema sits in the spec (None: the rule always applies).
+    when_at: str | None
+    #: jsonschema_rs's validator of `when`, or None (no `when`, or it cannot compile it).
+    when_fast: Any = None
+
+    @property
+    def when(self) -> Draft202012Validator | None:
+        return None if self.when_at is None else _python_validator(self.vendor, self.when_at)
+
+    def applies_fast(self, body: Mapping[str, Any]) -> bool:
+        """Whether the rule's condition holds, asked of jsonschema_rs where it can judge."""
+        if self.when_at is None:
+            return True
+        if self.when_fast is not None:
+            return bool(self.when_fast.is_valid(body))
+        when = self.when
+        assert when is not None
+        return bool(when.is_valid(body))
 
 
 @attrs.frozen
 class _Compiled:
     vendor: str
-    validator: Draft202012Validator
+    pointer: str
     root: Mapping[str, Any]
     client_rules: tuple[_ClientRule, ...]
     #: jsonschema_rs's validator of the same schema, or None (not installed, or it cannot
     #: compile this schema): only ever asked "certainly valid?".
     fast: Any = None
+
+    @property
+    def validator(self) -> Draft202012Validator:
+        """The Python validator, which decides and words violations: built (and jsonschema
+        imported) the first time a body is not certainly valid."""
+        return _python_validator(self.vendor, self.pointer)
 
 
 def _concrete_pointer(vendor: str, pointer: str) -> str:
@@ -114,24 +138,7 @@ def _compiled(vendor: str, role: str, operation_id: str | None = None) -> _Compi
 
 @functools.cache
 def _compiled_at(vendor: str, pointer: str) -> _Compiled:
-    from referencing import Registry
-    from referencing.jsonschema import DRAFT202012
-
-    from ._formats import FORMAT_CHECKER
-
     pointer = _concrete_pointer(vendor, pointer)
-    document = _specs.load_spec(vendor)
-    registry: Registry[Any] = Registry().with_resource(
-        _URI + vendor, DRAFT202012.create_resource(dict(document))
-    )
-
-    def compile_schema(at: str) -> Draft202012Validator:
-        from jsonschema import Draft202012Validator
-
-        return Draft202012Validator(
-            {"$ref": f"{_URI}{vendor}{at}"}, registry=registry, format_checker=FORMAT_CHECKER
-        )
-
     schema = _specs.resolve(vendor, {"$ref": pointer})
     rules: list[_ClientRule] = []
     for index, entry in enumerate(schema.get("x-sunokit-rules", ())):
@@ -150,17 +157,50 @@ def _compiled_at(vendor: str, pointer: str) -> _Compiled:
             raise ConfigurationError(
                 f"{vendor}: client-side rule {rule_id!r} ({kind}) lacks {', '.join(missing)}"
             )
-        when = (
-            compile_schema(f"{pointer}/x-sunokit-rules/{index}/when") if "when" in entry else None
-        )
-        rules.append(_ClientRule(rule_id, str(kind), entry, when))
+        when_at = f"{pointer}/x-sunokit-rules/{index}/when" if "when" in entry else None
+        when_fast = None if when_at is None else _fast_validator(vendor, when_at)
+        rules.append(_ClientRule(rule_id, str(kind), entry, vendor, when_at, when_fast))
     return _Compiled(
-        vendor,
-        compile_schema(pointer),
-        {"$ref": pointer},
-        tuple(rules),
-        _fast_validator(vendor, pointer),
+        vendor, pointer, {"$ref": pointer}, tuple(rules), _fast_validator(vendor, pointer)
     )
+
+
+@functools.cache
+def _python_validator(vendor: str, pointer: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
+    from ._formats import format_checker
+
+    return Draft202012Validator(
+        {"$ref": f"{_URI}{vendor}{pointer}"},
+        registry=_python_registry(vendor),
+        format_checker=format_checker(),
+    )
+
+
+@functools.cache
+def _python_registry(vendor: str) -> Any:
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
+    registry: Registry[Any] = Registry().with_resource(
+        _URI + vendor, DRAFT202012.create_resource(dict(_specs.load_spec(vendor)))
+    )
+    return registry
+
+
+def forget_compiled() -> None:
+    """Drop every compiled validator (tests that change a spec in place)."""
+    for cached in (
+        _compiled,
+        _compiled_at,
+        _python_validator,
+        _python_registry,
+        _fast_registry,
+        _status_validator,
+        _answer_validator,
+    ):
+        cached.cache_clear()
 
 
 def _fast_validator(vendor: str, pointer: str) -> Any:
@@ -241,9 +281,7 @@ def _certainly_valid(compiled: _Compiled, body: Mapping[str, Any]) -> bool:
     except Exception:  # a value it cannot convert after all: the slow path decides
         return False
     for rule in compiled.client_rules:
-        if (rule.when is None or rule.when.is_valid(body)) and CLIENT_RULE_KINDS[rule.kind][1](
-            rule.parameters, body
-        ):
+        if rule.applies_fast(body) and CLIENT_RULE_KINDS[rule.kind][1](rule.parameters, body):
             return False
     return True
 
@@ -368,14 +406,15 @@ def _slow_validate(
             continue
         found.extend(_from_error(compiled, error))
     for rule in compiled.client_rules:
-        if rule.when is None or rule.when.is_valid(instance):
+        when = rule.when
+        if when is None or when.is_valid(instance):
             check = CLIENT_RULE_KINDS[rule.kind][1]
             condition = _condition(rule.parameters.get("when"), "then")
             for path, message in check(rule.parameters, instance):
                 found.append(
                     _Found(
                         Violation(path, rule.id, _finish(message, condition, rule.id), rule.kind),
-                        conditional=rule.when is not None,
+                        conditional=when is not None,
                     )
                 )
     # What JSON cannot carry is said once, by its own message, not as the schema's type error
