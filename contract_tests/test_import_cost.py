@@ -99,14 +99,6 @@ def _typed(node: object) -> object:
     return (type(node).__name__, node)
 
 
-def _string_keys(node: object) -> object:
-    if isinstance(node, dict):
-        return {str(key): _string_keys(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_string_keys(item) for item in node]
-    return node
-
-
 @pytest.mark.parametrize("vendor", ["apikley", "relay", "sunoapi_com", "sunoapi_org", "sunosay"])
 def test_the_packaged_json_is_the_yaml_spec(vendor: str) -> None:
     # load_spec reads <vendor>_client/openapi.json, rendered by `make generate`; the YAML, read
@@ -116,7 +108,8 @@ def test_the_packaged_json_is_the_yaml_spec(vendor: str) -> None:
     from sunokit import _specs
 
     reference = yaml.load(_specs.spec_text(vendor), Loader=yaml.SafeLoader)
-    assert _typed(_specs.load_spec(vendor)) == _typed(_string_keys(reference)), (
+    # json.dumps turns the code tables' int keys into the strings load_spec has always given
+    assert _typed(_specs.load_spec(vendor)) == _typed(json.loads(json.dumps(reference))), (
         f"generated/{vendor}_client/openapi.json is not specs/{vendor}.yaml: run make generate"
     )
 

@@ -63,7 +63,7 @@ def load_spec(vendor: str) -> Mapping[str, Any]:
     Read from `<vendor>_client/openapi.json`, the YAML spec as `make generate` renders it (keys
     as strings): json.loads takes 1-3 ms where even libyaml took 20-160 ms per spec. The file is
     found without importing the package (`validate()` alone needs no httpx).
-    test_specs compares it with the YAML, so a spec edited without `make generate` fails there.
+    test_import_cost compares it with the YAML: a spec edited without `make generate` fails there.
     """
     document = json.loads(_spec_json(check_vendor(vendor)))
     if not isinstance(document, dict):

@@ -91,11 +91,14 @@ class _ClientRule:
 class _Compiled:
     vendor: str
     pointer: str
-    root: Mapping[str, Any]
     client_rules: tuple[_ClientRule, ...]
     #: jsonschema_rs's validator of the same schema, or None (not installed, or it cannot
     #: compile this schema): only ever asked "certainly valid?".
     fast: Any = None
+
+    @property
+    def root(self) -> Mapping[str, Any]:
+        return {"$ref": self.pointer}
 
     @property
     def validator(self) -> Draft202012Validator:
@@ -160,9 +163,7 @@ def _compiled_at(vendor: str, pointer: str) -> _Compiled:
         when_at = f"{pointer}/x-sunokit-rules/{index}/when" if "when" in entry else None
         when_fast = None if when_at is None else _fast_validator(vendor, when_at)
         rules.append(_ClientRule(rule_id, str(kind), entry, vendor, when_at, when_fast))
-    return _Compiled(
-        vendor, pointer, {"$ref": pointer}, tuple(rules), _fast_validator(vendor, pointer)
-    )
+    return _Compiled(vendor, pointer, tuple(rules), _fast_validator(vendor, pointer))
 
 
 @functools.cache
